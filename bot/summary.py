@@ -1,0 +1,65 @@
+"""Writes the plain-text summary a person can show a doctor, in the wording of `knowledge/summary.yml`.
+
+Kept apart from the engine's reasoning: it only lays out what the engine decided, so a change of layout can
+never change a triage level or a ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from bot.knowledge_types import KnowledgeBase
+
+if TYPE_CHECKING:
+    from bot.engine import Escalation, PlanStep, RankedCause, Status
+
+
+def _said(statuses: Mapping[str, Status], finding_id: str, status: str) -> bool:
+    said = statuses.get(finding_id)
+    return said is not None and said.value == status
+
+
+def _block(heading: str, lines: Iterable[str], empty: str) -> list[str]:
+    items = [f"- {line}" for line in lines]
+    return [heading, *(items or [f"- {empty}"])]
+
+
+def render_summary(
+    knowledge: KnowledgeBase,
+    statuses: Mapping[str, Status],
+    escalation: Escalation,
+    likely: Iterable[RankedCause],
+    plan: Iterable[PlanStep],
+    today: date,
+) -> str:
+    """The findings as told, the advice level and why, the likely causes, the advice and the safety net."""
+    words = knowledge.wording
+    told = {
+        status: [finding.name for finding in knowledge.findings.values() if _said(statuses, finding.id, status)]
+        for status in ("present", "absent", "unknown")
+    }
+    lines = [
+        words["title"].format(date=f"{today.day} {today:%B %Y}"),
+        words["disclaimer"],
+        "",
+        *_block(words["told_present"], told["present"], words["none"]),
+        *_block(words["told_absent"], told["absent"], words["none"]),
+        *_block(words["told_unknown"], told["unknown"], words["none"]),
+        "",
+        words["level"].format(level=escalation.level_name),
+        escalation.advice,
+        *(_block(words["reasons"], escalation.reasons, words["none"]) if escalation.reasons else []),
+        "",
+        *_block(
+            words["causes"],
+            (words["cause_line"].format(name=c.name, percent=round(c.share * 100)) for c in likely),
+            words["none"],
+        ),
+        "",
+        *_block(words["advice"], (step.text for step in plan), words["none"]),
+    ]
+    if escalation.urgent_if:
+        lines += ["", *_block(words["urgent_if"], escalation.urgent_if, words["none"])]
+    return "\n".join(lines)

@@ -1,0 +1,155 @@
+"""The knowledge tables are complete, consistent and worded as the safety rules require."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge_loader import KNOWLEDGE_DIR, WEIGHT_LIMIT
+from bot.knowledge_types import KnowledgeBase
+from bot.readability import grade
+
+ASSESSMENT_SLOTS = {"night_cramps", "visible_veins", "diuretics", "dehydration", "exercise"}
+REQUIRED_CAUSES = {
+    "venous_insufficiency",
+    "dehydration",
+    "electrolyte_imbalance",
+    "medication",
+    "muscle_fatigue",
+    "nerve_compression",
+    "idiopathic",
+}
+LEVELS = ["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
+
+
+def patient_texts(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
+    """Every sentence the assistant can show a person, with where it comes from."""
+    for step in knowledge.steps.values():
+        yield f"step {step.id}", step.text
+    for cause in knowledge.causes:
+        yield f"cause {cause.id}", cause.explanation.text
+        yield f"cause {cause.id} name", cause.name
+        for fact in cause.see_doctor_if:
+            yield f"cause {cause.id} see_doctor_if", fact.text
+    for rule in knowledge.rules:
+        yield f"rule {rule.id}", rule.reason
+    for level in knowledge.levels.values():
+        yield f"level {level.id}", level.advice
+    for item in knowledge.safety_net:
+        yield "safety_net", item.text
+    for finding in knowledge.findings.values():
+        yield f"finding {finding.id}", finding.name
+
+
+def test_levels_are_the_five_in_order(knowledge: KnowledgeBase) -> None:
+    assert list(knowledge.levels) == LEVELS
+    assert [level.self_help for level in knowledge.levels.values()] == [False, False, True, True, True]
+
+
+def test_required_causes_and_assessment_slots(knowledge: KnowledgeBase) -> None:
+    assert {cause.id for cause in knowledge.causes} >= REQUIRED_CAUSES
+    slots = {f.slot for f in knowledge.findings.values() if f.kind == "assessment"}
+    assert slots == ASSESSMENT_SLOTS
+    exercise = {f.value for f in knowledge.findings.values() if f.slot == "exercise"}
+    assert exercise == {"strenuous", "regular", "sedentary"}
+
+
+def test_reference_red_flags_are_findings(knowledge: KnowledgeBase) -> None:
+    red_flags = {f.id for f in knowledge.findings.values() if f.kind == "red_flag"}
+    assert {
+        "one_leg_swollen",
+        "leg_red_warm",
+        "breathless",
+        "chest_pain",
+        "coughing_blood",
+        "cold_pale_leg",
+        "bleeding_vein",
+        "dark_urine",
+        "saddle_numbness",
+        "bladder_bowel_change",
+        "spreading_redness",
+        "fever",
+    } <= red_flags
+
+
+def test_every_red_flag_can_raise_the_level(knowledge: KnowledgeBase) -> None:
+    in_rules = {f for rule in knowledge.rules for f in rule.all_of | rule.any_of}
+    red_flags = {f.id for f in knowledge.findings.values() if f.kind == "red_flag"}
+    assert red_flags <= in_rules
+
+
+def test_causes_are_complete(knowledge: KnowledgeBase) -> None:
+    for cause in knowledge.causes:
+        assert cause.relief, cause.id
+        assert cause.sources, cause.id
+        assert cause.see_doctor_if, cause.id
+        assert any(ev.present > 0 for ev in cause.evidence), f"nothing points to {cause.id}"
+        for ev in cause.evidence:
+            assert -WEIGHT_LIMIT <= ev.present <= WEIGHT_LIMIT
+            assert -WEIGHT_LIMIT <= ev.absent <= WEIGHT_LIMIT
+            assert ev.source in knowledge.sources
+
+
+def test_every_step_is_used(knowledge: KnowledgeBase) -> None:
+    used = set(knowledge.always)
+    used |= {step for cause in knowledge.causes for step in cause.relief}
+    used |= {step for rule in knowledge.rules for step in rule.first_aid}
+    assert used == set(knowledge.steps)
+
+
+def test_every_source_is_cited(knowledge: KnowledgeBase) -> None:
+    cited = {step.source for step in knowledge.steps.values()}
+    cited |= {rule.source for rule in knowledge.rules} | {item.source for item in knowledge.safety_net}
+    for cause in knowledge.causes:
+        cited |= set(cause.sources) | {cause.explanation.source} | {f.source for f in cause.see_doctor_if}
+        cited |= {ev.source for ev in cause.evidence}
+    assert cited == set(knowledge.sources)
+
+
+def test_urgent_levels_tell_people_to_call_the_configured_number(knowledge: KnowledgeBase) -> None:
+    for level_id in ("emergency_ambulance", "emergency", "consultation_24"):
+        assert "{emergency_number}" in knowledge.levels[level_id].advice
+
+
+def test_no_hard_coded_emergency_number_in_the_knowledge_files() -> None:
+    for path in KNOWLEDGE_DIR.glob("*.yml"):
+        assert not re.search(r"\b(999|911|112|111)\b", path.read_text(encoding="utf-8")), path.name
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        (r"\byou (have|['\u2019]ve got) (a |an )?[a-z]+", "never diagnose"),
+        (r"\b(stop|start|increase|reduce|change) (taking|your)\b", "never change a medicine"),
+        (r"\bquinine\b", "quinine is not a routine treatment"),
+        (r"\bdefinitely\b|\bcertainly\b", "no false certainty"),
+    ],
+)
+def test_safety_wording(knowledge: KnowledgeBase, pattern: str, why: str) -> None:
+    allowed = {"you have had", "you have new", "you have unexplained"}
+    for where, text in patient_texts(knowledge):
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            phrase = text[match.start() : match.end() + 12].lower()
+            assert any(phrase.startswith(a) for a in allowed), f"{where}: '{match.group(0)}' ({why})"
+
+
+def test_medicine_advice_defers_to_the_prescriber(knowledge: KnowledgeBase) -> None:
+    review = knowledge.steps["medicine_review"].text.lower()
+    assert "prescriber or pharmacist" in review
+    assert "do not stop" in review
+
+
+def test_reading_grade(knowledge: KnowledgeBase) -> None:
+    texts = list(patient_texts(knowledge))
+    assert grade(" ".join(text for _, text in texts)) <= 8
+    for where, text in texts:
+        if " name" not in where and not where.startswith("finding"):  # names keep the doctor's term in brackets
+            assert grade(text) <= 10, f"{where} reads above grade 10: {text}"
+
+
+def test_knowledge_lives_outside_rasa_training_data() -> None:
+    assert KNOWLEDGE_DIR.parent.name == "bot"
+    assert not any(Path("data").rglob("findings.yml"))
