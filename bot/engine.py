@@ -43,6 +43,7 @@ class RankedCause:
 
     id: str
     name: str
+    explanation: str
     share: float
     supporting: tuple[str, ...]
     opposing: tuple[str, ...]
@@ -145,6 +146,7 @@ class Engine:
             RankedCause(
                 id=cause.id,
                 name=cause.name,
+                explanation=cause.explanation.text,
                 share=math.exp(score - top) / total,
                 supporting=tuple(f for f, w in sorted(contributions, key=lambda fw: -fw[1]) if w > 0),
                 opposing=tuple(f for f, w in sorted(contributions, key=lambda fw: fw[1]) if w < 0),

@@ -122,7 +122,7 @@ def test_no_hard_coded_emergency_number_in_the_knowledge_files() -> None:
 @pytest.mark.parametrize(
     ("pattern", "why"),
     [
-        (r"\byou (have|['\u2019]ve got) (a |an )?[a-z]+", "never diagnose"),
+        (r"\byou(?: have|['\u2019]ve got) (?:a |an )?[a-z]+", "never diagnose"),
         (r"\b(stop|start|increase|reduce|change) (taking|your)\b", "never change a medicine"),
         (r"\bquinine\b", "quinine is not a routine treatment"),
         (r"\bdefinitely\b|\bcertainly\b", "no false certainty"),

@@ -1,0 +1,56 @@
+# Leg-cramp assistant. `make chat` talks to it in the terminal; `make test` runs every check. Both set up first.
+SHELL := /bin/bash
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/legs.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null) \
+	build/spacy/en_legs.fingerprint
+
+.DEFAULT_GOAL := help
+.PHONY: help setup check train chat test lint types validate bench lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## create .venv from requirements.lock and build the spaCy pipeline (quick when done before)
+	@bash scripts/setup.sh
+
+check: setup ## validate the knowledge files and settings
+	@$(PY) -m bot.check
+
+
+$(MODEL): $(TRAINING_INPUTS)
+	$(RASA) train --fixed-model-name legs --out models
+	@touch $(MODEL)
+
+train: check $(MODEL) ## train the Rasa model when data, config or the NLU code changed
+
+chat: train ## talk to the assistant in the terminal (starts and stops the action server)
+	@bash scripts/chat.sh
+
+lint: setup ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+types: setup ## mypy strict on the core modules
+	$(VENV)/bin/mypy
+
+validate: setup ## rasa data validate
+	$(RASA) data validate --quiet
+
+test: lint types validate train ## every check: lint, types, data validation, training and all tests
+	$(PY) -m pytest
+
+bench: train ## benchmarks: engine speed (more in later issues)
+	$(PY) -m pytest benchmarks --benchmark-enable --benchmark-only
+
+lock: ## regenerate requirements.lock from requirements.in
+	bash scripts/lock.sh
+
+clean: ## remove the trained model and build outputs (keeps .venv)
+	rm -rf models build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""Validates the knowledge files and settings before anything starts, with one clear line on failure.
+
+`make` runs this before training or serving, so a broken file is reported as "knowledge file X, entry: problem"
+instead of a traceback from inside the action server in the middle of someone's conversation.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bot.knowledge_loader import KnowledgeError, load_knowledge
+from bot.settings import SettingsError, load_settings
+
+
+def main() -> int:
+    try:
+        knowledge = load_knowledge()
+        settings = load_settings()
+    except (KnowledgeError, SettingsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"check: {len(knowledge.findings)} findings, {len(knowledge.causes)} causes, {len(knowledge.rules)} triage "
+        f"rules, {len(knowledge.steps)} relief steps; emergency number {settings.emergency_number}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts the action server, opens `rasa shell` on the trained model, and stops the action server on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log="$(mktemp -t legs-actions.XXXXXX.log)"
+.venv/bin/rasa run actions --port 5055 >"$log" 2>&1 &
+actions_pid=$!
+trap 'kill "$actions_pid" 2>/dev/null; wait "$actions_pid" 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 120); do
+  if .venv/bin/python -c "import urllib.request as u; u.urlopen('http://localhost:5055/health', timeout=1)" 2>/dev/null; then break; fi
+  if ! kill -0 "$actions_pid" 2>/dev/null; then
+    echo "chat: the action server did not start:" >&2
+    tail -n 5 "$log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+echo "chat: starting the assistant (about 40 s to load); type /stop to end."
+.venv/bin/rasa shell --model models/legs.tar.gz --endpoints endpoints.yml --quiet

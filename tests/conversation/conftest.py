@@ -1,0 +1,95 @@
+"""Whole conversations in-process: one trained model and one action server per test session.
+
+The model is (re)trained by `make train` only when data, config or NLU code changed; the rasa-sdk action server
+runs on the test session's event loop, so a conversation exercises the real HTTP action call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import threading
+import uuid
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "legs.tar.gz"
+
+Say = Callable[[str], Awaitable[list[dict[str, Any]]]]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    subprocess.run(["make", "-s", "train"], cwd=ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    return MODEL
+
+
+@pytest.fixture(scope="session")
+def action_server_url() -> Iterator[str]:
+    """The rasa-sdk action server on its own thread and event loop, as it would be in its own process."""
+    from rasa_sdk.endpoint import create_app
+
+    port = _free_port()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        app = create_app("actions")
+        server = loop.run_until_complete(
+            app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
+        )
+        assert server is not None
+        loop.run_until_complete(server.startup())
+        loop.run_until_complete(server.after_start())
+        ready.set()
+        loop.run_forever()
+        server.close()
+
+    thread = threading.Thread(target=serve, name="action-server", daemon=True)
+    thread.start()
+    assert ready.wait(timeout=60), "the action server did not start"
+    yield f"http://127.0.0.1:{port}/webhook"
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=10)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def agent(trained_model: Path, action_server_url: str) -> Any:
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    return Agent.load(str(trained_model), action_endpoint=EndpointConfig(url=action_server_url))
+
+
+class Conversation:
+    """One person's conversation: say things, read replies and slots."""
+
+    def __init__(self, agent: Any) -> None:
+        self.agent = agent
+        self.sender = f"test-{uuid.uuid4().hex[:12]}"
+
+    async def say(self, text: str) -> list[dict[str, Any]]:
+        return list(await self.agent.handle_text(text, sender_id=self.sender))
+
+    async def slots(self) -> dict[str, Any]:
+        tracker = await self.agent.tracker_store.retrieve(self.sender)
+        return dict(tracker.current_slot_values())
+
+
+@pytest.fixture
+def conversation(agent: Any) -> Conversation:
+    return Conversation(agent)
