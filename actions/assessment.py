@@ -1,44 +1,51 @@
-"""Gives the assessment once the form has the five answers: slots in, one engine call, responses and slots out."""
+"""Gives the assessment when the form ends: slots in, one engine call, responses and slots out."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.engine_provider import get_engine
-from bot.slots import findings_from_slots
-
-
-def _lines(items: Any) -> str:
-    return "\n".join(f"- {item}" for item in items)
+from actions.engine_provider import assess, get_engine
+from actions.wording import bullet_lines, plan_lines, reasons, utter_evidence
+from bot.slots import known_findings
 
 
 class ActionGiveAssessment(Action):
-    """Triage level first, then the likely cause and why, the relief plan, and what would make it urgent."""
+    """What to do first, then the likely cause and why, the relief plan, and what would make it urgent.
+
+    After an emergency was announced it adds only what is still useful: the questions stop and a summary is
+    offered, so nobody is kept chatting instead of getting help.
+    """
 
     def name(self) -> str:
         return "action_give_assessment"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        engine = get_engine()
-        findings = findings_from_slots(engine.knowledge, tracker.current_slot_values())
-        result = engine.assess(findings, date.today())
-        escalation = result.escalation
+        knowledge = get_engine().knowledge
+        result = assess(tracker)
+        slots = [SlotSet("triage_level", result.level), SlotSet("likely_causes", list(result.likely_causes))]
+        if not knowledge.levels[result.level].self_help:
+            if tracker.get_slot("escalated_level") != result.level:
+                dispatcher.utter_message(
+                    response="utter_escalation", advice=result.escalation.advice, reasons=reasons(result)
+                )
+                slots.append(SlotSet("escalated_level", result.level))
+            dispatcher.utter_message(response="utter_questions_stopped")
+            return slots
         dispatcher.utter_message(
-            response="utter_assessment_level", level_name=escalation.level_name, advice=escalation.advice
+            response="utter_assessment_level", advice=result.escalation.advice, reasons=reasons(result)
         )
-        if escalation.reasons:
-            dispatcher.utter_message(response="utter_assessment_reasons", reasons=" ".join(escalation.reasons))
         top = result.causes[0]
         dispatcher.utter_message(response="utter_likely_cause", name=top.name, explanation=top.explanation)
-        if top.supporting:
-            names = [engine.knowledge.findings[f].name for f in top.supporting]
-            dispatcher.utter_message(response="utter_cause_evidence", supporting=", ".join(names))
-        dispatcher.utter_message(response="utter_plan", steps=_lines(step.text for step in result.plan))
-        if escalation.urgent_if:
-            dispatcher.utter_message(response="utter_urgent_if", items=_lines(escalation.urgent_if))
-        return [SlotSet("triage_level", result.level), SlotSet("likely_causes", list(result.likely_causes))]
+        utter_evidence(dispatcher, knowledge, top, known_findings(knowledge, tracker.current_slot_values()), domain)
+        others = [c.name for c in result.causes if c.id in result.likely_causes[1:]]
+        if others:
+            dispatcher.utter_message(response="utter_other_causes", names="; ".join(others))
+        dispatcher.utter_message(response="utter_plan", steps=plan_lines(result.plan))
+        if result.escalation.urgent_if:
+            dispatcher.utter_message(response="utter_urgent_if", items=bullet_lines(result.escalation.urgent_if))
+        dispatcher.utter_message(response="utter_follow_up_options")
+        return slots

@@ -1,15 +1,25 @@
-"""The one engine the action server uses, built on first use from the knowledge files and settings."""
+"""The one engine the action server uses, and the assessment of what a tracker's person has told so far."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
-from bot.engine import Engine
+from rasa_sdk import Tracker
+
+from bot.engine import Assessment, Engine
 from bot.knowledge_loader import load_knowledge
 from bot.settings import load_settings
+from bot.slots import known_findings
 
 
 @lru_cache(maxsize=1)
 def get_engine() -> Engine:
     """Loads once per process; `make check` has already validated the files before the server starts."""
     return Engine(load_knowledge(), load_settings().emergency_number)
+
+
+def assess(tracker: Tracker) -> Assessment:
+    """The engine's answer for every finding in the tracker's slots."""
+    engine = get_engine()
+    return engine.assess(known_findings(engine.knowledge, tracker.current_slot_values()), date.today())

@@ -78,7 +78,7 @@ def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
 
 
-class _File:
+class KnowledgeFile:
     """One parsed knowledge file and the checks that report problems against it."""
 
     def __init__(self, directory: Path, name: str) -> None:
@@ -171,7 +171,7 @@ class _File:
         )
 
 
-def _sources(file: _File) -> dict[str, Source]:
+def _sources(file: KnowledgeFile) -> dict[str, Source]:
     table = file.table(file.fields(file.data, "top level", ("sources",))["sources"], "sources")
     sources = {}
     for source_id, raw in table.items():
@@ -184,7 +184,7 @@ def _sources(file: _File) -> dict[str, Source]:
     return sources
 
 
-def _findings(file: _File) -> dict[str, Finding]:
+def _findings(file: KnowledgeFile) -> dict[str, Finding]:
     table = file.table(file.fields(file.data, "top level", ("findings",))["findings"], "findings")
     findings = {}
     for finding_id, raw in table.items():
@@ -206,7 +206,7 @@ def _findings(file: _File) -> dict[str, Finding]:
 
 
 def _relief(
-    file: _File, findings: Mapping[str, Finding], sources: Mapping[str, Source]
+    file: KnowledgeFile, findings: Mapping[str, Finding], sources: Mapping[str, Source]
 ) -> tuple[dict[str, ReliefStep], tuple[str, ...]]:
     top = file.fields(file.data, "top level", ("steps", "always"))
     steps = {}
@@ -226,7 +226,7 @@ def _relief(
 
 
 def _causes(
-    file: _File,
+    file: KnowledgeFile,
     findings: Mapping[str, Finding],
     steps: Mapping[str, ReliefStep],
     sources: Mapping[str, Source],
@@ -289,7 +289,7 @@ def _causes(
 
 
 def _triage(
-    file: _File,
+    file: KnowledgeFile,
     findings: Mapping[str, Finding],
     steps: Mapping[str, ReliefStep],
     sources: Mapping[str, Source],
@@ -352,18 +352,18 @@ def _triage(
     return levels, tuple(rules), tuple(safety_net)
 
 
-def _wording(file: _File) -> dict[str, str]:
+def _wording(file: KnowledgeFile) -> dict[str, str]:
     fields = file.fields(file.data, "top level", SUMMARY_KEYS)
     return {key: file.text(fields[key], key, SUMMARY_PLACEHOLDERS) for key in SUMMARY_KEYS}
 
 
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     """Loads and cross-checks all knowledge files; raises `KnowledgeError` on the first problem."""
-    sources = _sources(_File(directory, "sources.yml"))
-    findings = _findings(_File(directory, "findings.yml"))
-    steps, always = _relief(_File(directory, "relief.yml"), findings, sources)
-    causes, ranking = _causes(_File(directory, "causes.yml"), findings, steps, sources)
-    levels, rules, safety_net = _triage(_File(directory, "triage.yml"), findings, steps, sources)
+    sources = _sources(KnowledgeFile(directory, "sources.yml"))
+    findings = _findings(KnowledgeFile(directory, "findings.yml"))
+    steps, always = _relief(KnowledgeFile(directory, "relief.yml"), findings, sources)
+    causes, ranking = _causes(KnowledgeFile(directory, "causes.yml"), findings, steps, sources)
+    levels, rules, safety_net = _triage(KnowledgeFile(directory, "triage.yml"), findings, steps, sources)
     return KnowledgeBase(
         sources=sources,
         findings=findings,
@@ -374,5 +374,5 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
         steps=steps,
         always=always,
         ranking=ranking,
-        wording=_wording(_File(directory, "summary.yml")),
+        wording=_wording(KnowledgeFile(directory, "summary.yml")),
     )

@@ -89,6 +89,9 @@ class Conversation:
         tracker = await self.agent.tracker_store.retrieve(self.sender)
         return dict(tracker.current_slot_values())
 
+    async def parse(self, text: str) -> dict[str, Any]:
+        return dict(await self.agent.parse_message(text))
+
 
 @pytest.fixture
 def conversation(agent: Any) -> Conversation:

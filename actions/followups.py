@@ -1,0 +1,97 @@
+"""Answers to follow-up questions, each from the same engine result the assessment gave."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.engine_provider import assess, get_engine
+from actions.wording import bullet_lines, plan_lines, reasons, utter_evidence
+from bot.slots import known_findings
+
+
+def note_if_nothing_known(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Says the answer is general when it rests on nothing the person has told yet."""
+    if not known_findings(get_engine().knowledge, tracker.current_slot_values()):
+        dispatcher.utter_message(response="utter_no_findings_yet")
+
+
+class ActionGiveReliefSteps(Action):
+    """ "What can I do?": the relief plan, first aid only when it is an emergency."""
+
+    def name(self) -> str:
+        return "action_give_relief_steps"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        note_if_nothing_known(dispatcher, tracker)
+        result = assess(tracker)
+        if not get_engine().knowledge.levels[result.level].self_help:
+            dispatcher.utter_message(
+                response="utter_escalation", advice=result.escalation.advice, reasons=reasons(result)
+            )
+            if result.plan:
+                dispatcher.utter_message(response="utter_first_aid", steps=plan_lines(result.plan))
+            return []
+        dispatcher.utter_message(response="utter_plan", steps=plan_lines(result.plan))
+        return []
+
+
+class ActionExplainCauses(Action):
+    """ "Why?": each likely cause with its share and the person's own findings for and against it."""
+
+    def name(self) -> str:
+        return "action_explain_causes"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        note_if_nothing_known(dispatcher, tracker)
+        knowledge = get_engine().knowledge
+        statuses = known_findings(knowledge, tracker.current_slot_values())
+        result = assess(tracker)
+        if result.escalation.reasons:
+            dispatcher.utter_message(
+                response="utter_assessment_level", advice=result.escalation.advice, reasons=reasons(result)
+            )
+        for cause in (c for c in result.causes if c.id in result.likely_causes):
+            dispatcher.utter_message(
+                response="utter_why_cause",
+                name=cause.name,
+                percent=round(cause.share * 100),
+                explanation=cause.explanation,
+            )
+            utter_evidence(dispatcher, knowledge, cause, statuses, domain)
+        return []
+
+
+class ActionAdviseWhenToSeeDoctor(Action):
+    """ "Should I see a doctor?": the level, its reasons and what would make it more urgent."""
+
+    def name(self) -> str:
+        return "action_advise_when_to_see_doctor"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        note_if_nothing_known(dispatcher, tracker)
+        result = assess(tracker)
+        dispatcher.utter_message(
+            response="utter_when_to_see_doctor",
+            level_name=result.escalation.level_name,
+            advice=result.escalation.advice,
+            reasons=reasons(result),
+        )
+        if result.escalation.urgent_if:
+            dispatcher.utter_message(response="utter_urgent_if", items=bullet_lines(result.escalation.urgent_if))
+        return []
+
+
+class ActionGiveSummary(Action):
+    """ "A summary for my doctor": the engine's dated plain-text summary."""
+
+    def name(self) -> str:
+        return "action_give_summary"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        note_if_nothing_known(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_summary", summary=assess(tracker).summary)
+        return []

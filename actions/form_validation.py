@@ -1,0 +1,58 @@
+"""Validation for the assessment form: stops it after an escalation, and handles answers that fit nowhere.
+
+The form asks only the assessment slots still empty. An answer that fills nothing is met once with an
+example of what fits, and the second time the slot is taken as unknown, so nobody is stuck in a loop.
+Questions and other digressions are left to their rules, after which the form resumes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions.engine_provider import get_engine
+from bot.slots import UNKNOWN
+
+ANSWER_INTENTS = frozenset(
+    {"affirm", "deny", "not_sure", "inform", "describe_symptoms", "correct_answer", "nlu_fallback"}
+)
+"""Intents that try to answer the question; anything else is a digression handled by a rule."""
+UNCLEAR = "unclear_answers"
+
+
+class ValidateAssessmentForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_assessment_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[str]:
+        """No more questions once an emergency has been announced."""
+        return [] if _escalated(tracker) else list(domain_slots)
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        events: list[EventType] = await super().run(dispatcher, tracker, domain)
+        if _escalated(tracker):
+            return [*events, SlotSet(UNCLEAR, 0.0)]  # a validated slot: Rasa then ends the form, no rejection
+        requested = tracker.get_slot("requested_slot")
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if requested is None or intent not in ANSWER_INTENTS:
+            return events
+        filled = set(tracker.slots_to_validate()) - {UNCLEAR}
+        if requested in filled:
+            return [*events, SlotSet(UNCLEAR, 0.0)] if tracker.get_slot(UNCLEAR) else events
+        if filled:
+            return events  # told us something else useful: just ask again
+        if (tracker.get_slot(UNCLEAR) or 0) >= 1:
+            return [*events, SlotSet(requested, UNKNOWN), SlotSet(UNCLEAR, 0.0)]
+        dispatcher.utter_message(response=f"utter_reask_{requested}")
+        return [*events, SlotSet(UNCLEAR, 1.0)]
+
+
+def _escalated(tracker: Tracker) -> bool:
+    level = tracker.get_slot("escalated_level")
+    return level is not None and not get_engine().knowledge.levels[level].self_help

@@ -1,0 +1,48 @@
+"""Turns parts of an assessment into the values that fill `domain.yml` response templates (no wording here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.engine import Assessment, PlanStep, RankedCause, Status
+from bot.knowledge_types import KnowledgeBase
+
+
+def bullet_lines(items: Iterable[str]) -> str:
+    """One "- item" line per item, as the chat channels show lists."""
+    return "\n".join(f"- {item}" for item in items)
+
+
+def finding_names(knowledge: KnowledgeBase, finding_ids: Iterable[str]) -> str:
+    return ", ".join(knowledge.findings[f].name for f in finding_ids)
+
+
+def plan_lines(plan: Iterable[PlanStep]) -> str:
+    return bullet_lines(step.text for step in plan)
+
+
+def reasons(assessment: Assessment) -> str:
+    return " ".join(assessment.escalation.reasons)
+
+
+def utter_evidence(
+    dispatcher: CollectingDispatcher,
+    knowledge: KnowledgeBase,
+    cause: RankedCause,
+    statuses: Mapping[str, Status],
+    domain: Mapping[str, Any],
+) -> None:
+    """One line with the person's own answers for and against a cause, split into what they said yes and no to."""
+    parts = []
+    for direction, finding_ids in (("for", cause.supporting), ("against", cause.opposing)):
+        for said, status in (("yes", Status.PRESENT), ("no", Status.ABSENT)):
+            chosen = [f for f in finding_ids if statuses.get(f) is status]
+            if chosen:
+                template = domain["responses"][f"utter_evidence_{direction}_{said}"][0]["text"]
+                parts.append(template.format(items=finding_names(knowledge, chosen)))
+    if parts:
+        evidence = "; ".join(parts)
+        dispatcher.utter_message(response="utter_cause_evidence", evidence=evidence[0].upper() + evidence[1:])

@@ -1,0 +1,64 @@
+"""Rasa NLU component: runs the finding matcher on each message and adds its findings as entities.
+
+A thin graph-component adapter around `FindingMatcher` (which knows nothing of Rasa). It reuses the spaCy doc
+that `SpacyNLP` already made and loads the same locally built pipeline once for its lemma tables. It trains
+nothing: its knowledge is the lexicon, validated when the component is created.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.knowledge_loader import load_knowledge
+from bot.nlu.finding_matcher import FindingMatcher
+from bot.nlu.lexicon import load_lexicon
+from bot.slots import entities_for
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[misc]
+    """Adds `finding` entities (role present / absent / unknown) and the assessment slots' entities."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"spacy_model": "build/spacy/en_legs"}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> FindingExtractor:
+        return cls(config)
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.knowledge = load_knowledge()
+        self.nlp = spacy.load(config["spacy_model"])
+        self.matcher = FindingMatcher(self.nlp, load_lexicon(self.knowledge))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            doc = message.get(SPACY_DOCS[TEXT]) or self.nlp(text.lower())
+            found = self.matcher.find(doc)
+            if not found:
+                continue
+            entities = self.add_extractor_name(entities_for(self.knowledge, found))
+            message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages

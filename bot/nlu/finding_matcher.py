@@ -1,0 +1,272 @@
+"""Finds clinical findings in a message, each with its polarity: present, absent or unknown. No Rasa here.
+
+Every token is reduced to a key: its lower-case form, corrected to a lexicon word when it is a misspelling of
+one (an unknown word within one or two edits), then lemmatised. spaCy's PhraseMatcher finds the lexicon's
+concepts and cues over those keys, so "calfs", "calves" and "calf" meet, and so do "swolen" and "swollen".
+The text is cut into clauses at punctuation and at "but"-like words; a rule fires when all its concepts occur in
+one clause. A negation cue covers the words after it (up to a window, a clause end or a scope-ending word such
+as "but" or "and my"); a cue like "normal" covers the words before it; a hedge ("not sure if") makes a finding
+unknown. A rule's own words are never their own cue ("not very active" is a level of activity, not a denial).
+Within one message a present mention wins over an unsure one, and an unsure one over a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.engine import Status
+from bot.nlu.lexicon import Lexicon, NumberRule
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+CLAUSE_BREAKS = frozenset(
+    {".", "!", "?", ";", ",", ":", "\n", "(", ")", "but", "however", "although", "though", "whereas", "except"}
+)
+"""Punctuation and contrast words that end a clause: concepts of one rule must share a clause."""
+STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
+AGE_PATTERN = re.compile(
+    r"\b(?:i'?m|i am|im|aged?|age of)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:years? old|yrs? old|y/?o|yo)\b"
+    r"|\bin my (\d)0'?s\b"
+)
+MINUTES_PATTERN = re.compile(r"\b(\d{1,4})\s*(min|mins|minute|minutes|hr|hrs|hour|hours)\b")
+DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+@dataclass(frozen=True)
+class FoundFinding:
+    """A finding stated in the text, where (character offsets) and how (present, absent or unknown)."""
+
+    finding: str
+    status: Status
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Match:
+    label: str
+    start: int
+    end: int
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Optimal-string-alignment distance (swaps count as one edit), stopping early past `limit`."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            cost = 0 if a == b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class FindingMatcher:
+    """Built once from the lexicon and the spaCy pipeline; `find` is then cheap per message."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        self._lemma_values = set(self._lemmas.values())
+        self._corrections: dict[str, str] = {}
+        phrases = dict(lexicon.concepts)
+        phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
+        vocabulary = {
+            word
+            for words in phrases.values()
+            for phrase in words
+            for word in self._split(phrase)
+            if word.isalpha() and len(word) >= 4
+        }
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(vocabulary):
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, words in phrases.items():
+            self._matcher.add(label, [self._key_doc([self._key(w) for w in self._split(phrase)]) for phrase in words])
+
+    def _split(self, text: str) -> list[str]:
+        return [token.lower_ for token in self.nlp.tokenizer(text)]
+
+    def _key(self, word: str) -> str:
+        return str(self._lemmas.get(word, word))
+
+    def _correct(self, word: str) -> str:
+        """A lexicon word for an unknown word one or two edits away (two for long words); else the word."""
+        if not word.isalpha() or len(word) < 4 or word in self._lemmas or word in self._lemma_values:
+            return word
+        if word not in self._corrections:
+            limit = 1 if len(word) < 7 else 2
+            best, best_distance = word, limit + 1
+            # misspellings keep the first letter, or swap the first two: look only there
+            candidates = self._by_initial.get(word[0], []) + self._by_initial.get(word[1], [])
+            for candidate in candidates:
+                distance = edit_distance(word, candidate, limit)
+                if distance < best_distance:
+                    best, best_distance = candidate, distance
+            self._corrections[word] = best
+        return self._corrections[word]
+
+    def _key_doc(self, keys: list[str]) -> Doc:
+        """A doc of matching keys: phrases and messages are matched on these, token for token."""
+        from spacy.tokens import Doc
+
+        return Doc(self.nlp.vocab, words=keys)
+
+    def keys(self, doc: Doc) -> list[str]:
+        """The matching key of every token of `doc`."""
+        return [self._key(self._correct(token.lower_)) for token in doc]
+
+    def find(self, doc: Doc) -> list[FoundFinding]:
+        """The findings `doc` states, one per finding id, at its first mention."""
+        keys = self.keys(doc)
+        if not keys:
+            return []
+        matches = [
+            _Match(self.nlp.vocab.strings[label], start, end)
+            for label, start, end in self._matcher(self._key_doc(keys))
+        ]
+        clauses = _clause_ids(keys)
+        negated, hedged = self._scopes(matches, clauses, keys)
+        found: dict[str, tuple[Status, int, int]] = {}
+        for finding, status, start, end in self._rule_hits(matches, clauses, negated, hedged):
+            self._keep(found, finding, status, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        text = doc.text.lower()
+        for number in self.lexicon.numbers:
+            for start, end in self._number_hits(number, text, doc, matches, clauses):
+                self._keep(found, number.finding, Status.PRESENT, start, end)
+        return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
+
+    @staticmethod
+    def _keep(found: dict[str, tuple[Status, int, int]], finding: str, status: Status, start: int, end: int) -> None:
+        current = found.get(finding)
+        if current is None or STATUS_ORDER.index(status) < STATUS_ORDER.index(current[0]):
+            found[finding] = (status, start, end)
+
+    def _scopes(
+        self, matches: list[_Match], clauses: list[int], keys: list[str]
+    ) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+        """For each token, the cue matches (by index) that negate it and those that hedge it."""
+        window = self.lexicon.window
+        enders = [m for m in matches if m.label == "cue:scope_end"]
+        hedges = [m for m in matches if m.label == "cue:hedge"]
+        negated: dict[int, set[int]] = {}
+        hedged: dict[int, set[int]] = {}
+        for index, cue in enumerate(matches):
+            kind = cue.label.removeprefix("cue:")
+            if kind in ("negation_before", "negation_after") and any(_inside(cue, h) for h in hedges):
+                continue  # "not" in "not sure" is part of a hedge
+            if kind in ("negation_before", "hedge"):
+                span: Iterable[int] = self._forward(cue, clauses, enders, window, len(keys))
+            elif kind == "negation_after":
+                span = self._backward(cue, clauses, enders, window)
+            else:
+                continue
+            target = hedged if kind == "hedge" else negated
+            for token in span:
+                target.setdefault(token, set()).add(index)
+        return negated, hedged
+
+    @staticmethod
+    def _forward(cue: _Match, clauses: list[int], enders: list[_Match], window: int, length: int) -> Iterator[int]:
+        for token in range(cue.end, min(cue.end + window, length)):
+            if clauses[token] != clauses[cue.start] or any(e.start == token for e in enders):
+                return
+            yield token
+
+    @staticmethod
+    def _backward(cue: _Match, clauses: list[int], enders: list[_Match], window: int) -> Iterator[int]:
+        for token in range(cue.start - 1, max(cue.start - window, 0) - 1, -1):
+            if clauses[token] != clauses[cue.start] or any(e.end == token + 1 for e in enders):
+                return
+            yield token
+
+    def _rule_hits(
+        self,
+        matches: list[_Match],
+        clauses: list[int],
+        negated: dict[int, set[int]],
+        hedged: dict[int, set[int]],
+    ) -> Iterator[tuple[str, Status, int, int]]:
+        by_clause: dict[int, dict[str, list[tuple[int, _Match]]]] = {}
+        for index, match in enumerate(matches):
+            by_clause.setdefault(clauses[match.start], {}).setdefault(match.label, []).append((index, match))
+        for concepts in by_clause.values():
+            for rule in self.lexicon.rules:
+                if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
+                    continue
+                used = [concepts[c][0] for c in rule.all_of]
+                own = {index for index, _ in used} | {
+                    i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
+                }
+                tokens = {t for _, m in used for t in range(m.start, m.end)}
+                status = _status(rule.said, tokens, negated, hedged, own)
+                if status is None:
+                    continue
+                start = min(m.start for _, m in used)
+                end = max(m.end for _, m in used)
+                for finding in rule.findings:
+                    yield finding, status, start, end
+
+    def _number_hits(
+        self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], clauses: list[int]
+    ) -> Iterator[tuple[int, int]]:
+        if number.kind == "age":
+            for found in AGE_PATTERN.finditer(text):
+                value = next(int(group) for group in found.groups() if group is not None)
+                if found.group(3) is not None:
+                    value *= 10
+                if value >= number.threshold:
+                    yield found.start(), found.end()
+            for word, decade in DECADES.items():
+                if f"in my {word}" in text and decade >= number.threshold:
+                    start = text.index(f"in my {word}")
+                    yield start, start + len(f"in my {word}")
+            return
+        needed_clauses = {clauses[m.start] for m in matches if m.label == number.needs}
+        for found in MINUTES_PATTERN.finditer(text):
+            minutes = int(found.group(1)) * (60 if found.group(2).startswith(("h", "hr")) else 1)
+            token = next((t.i for t in doc if t.idx >= found.start()), None)
+            if minutes > number.threshold and token is not None and clauses[token] in needed_clauses:
+                yield found.start(), found.end()
+
+
+def _inside(inner: _Match, outer: _Match) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner is not outer
+
+
+def _clause_ids(keys: list[str]) -> list[int]:
+    ids, clause = [], 0
+    for key in keys:
+        if key in CLAUSE_BREAKS:
+            clause += 1
+        ids.append(clause)
+    return ids
+
+
+def _status(
+    said: str, tokens: set[int], negated: dict[int, set[int]], hedged: dict[int, set[int]], own: set[int]
+) -> Status | None:
+    """What a rule's match states, given the cues that reach its tokens (its own words excluded)."""
+    if any(hedged.get(token, set()) - own for token in tokens):
+        return Status.UNKNOWN
+    if any(negated.get(token, set()) - own for token in tokens):
+        return Status.ABSENT if said in ("present", "none") else Status.PRESENT
+    if said == "none":
+        return None
+    return Status.PRESENT if said == "present" else Status.ABSENT

@@ -1,0 +1,106 @@
+"""Loads `knowledge/lexicon.yml`: the words and phrases for each finding, the negation and hedging cues, and the
+number rules, checked against the findings vocabulary so a typo in an id fails loading, not a conversation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.knowledge_loader import KNOWLEDGE_DIR, KnowledgeFile
+from bot.knowledge_types import KnowledgeBase
+
+CUE_KINDS = ("negation_before", "negation_after", "hedge", "scope_end")
+SAID = ("present", "absent", "none")
+NUMBER_KINDS = ("age", "minutes")
+
+
+@dataclass(frozen=True)
+class LexiconRule:
+    """Every concept in `all_of` in one clause (and none in `unless`) states `findings` as `said`."""
+
+    findings: tuple[str, ...]
+    all_of: tuple[str, ...]
+    unless: tuple[str, ...]
+    said: str
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """A finding read from a number: an age of at least `threshold`, or a duration above it in minutes."""
+
+    finding: str
+    kind: str
+    threshold: float
+    needs: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: dict[str, tuple[str, ...]]
+    cues: dict[str, tuple[str, ...]]
+    window: int
+    rules: tuple[LexiconRule, ...]
+    numbers: tuple[NumberRule, ...]
+
+
+def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        file.fail(entry, "should be a non-empty list of words or phrases")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            file.fail(entry, f'{item!r} is not a word; quote words YAML reads otherwise, such as "no" or "on"')
+    return tuple(item.strip().lower() for item in value)
+
+
+def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> Lexicon:
+    """Reads and cross-checks the lexicon; raises `KnowledgeError` naming the entry at fault."""
+    file = KnowledgeFile(directory, "lexicon.yml")
+    top = file.fields(file.data, "top level", ("concepts", "cues", "rules", "numbers"))
+    concepts = {
+        name: _phrases(file, words, f"concept '{name}'")
+        for name, words in file.table(top["concepts"], "concepts").items()
+    }
+    cue_fields = file.fields(top["cues"], "cues", ("window", *CUE_KINDS))
+    cues = {kind: _phrases(file, cue_fields[kind], f"cues, {kind}") for kind in CUE_KINDS}
+    window = int(file.number(cue_fields["window"], "cues, window", 1, 50))
+    raw_rules = top["rules"]
+    if not isinstance(raw_rules, list) or not raw_rules:
+        file.fail("rules", "should be a non-empty list")
+    rules = []
+    for index, raw in enumerate(raw_rules):
+        entry = f"rule {index + 1}"
+        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said"))
+        said = fields.get("said", "present")
+        if said not in SAID:
+            file.fail(f"{entry}, said", f"'{said}' is not one of {', '.join(SAID)}")
+        rules.append(
+            LexiconRule(
+                findings=file.refs(fields["findings"], f"{entry}, findings", knowledge.findings, "finding"),
+                all_of=file.refs(fields["all"], f"{entry}, all", concepts, "concept"),
+                unless=file.refs(fields.get("unless"), f"{entry}, unless", concepts, "concept"),
+                said=said,
+            )
+        )
+        if not rules[-1].findings or not rules[-1].all_of:
+            file.fail(entry, "needs at least one finding and one concept")
+    numbers = []
+    for finding_id, raw in file.table(top["numbers"], "numbers").items():
+        entry = f"number '{finding_id}'"
+        file.ref(finding_id, entry, knowledge.findings, "finding")
+        fields = file.fields(raw, entry, ("kind",), ("at_least", "more_than", "needs"))
+        if fields["kind"] not in NUMBER_KINDS:
+            file.fail(f"{entry}, kind", f"'{fields['kind']}' is not one of {', '.join(NUMBER_KINDS)}")
+        limit_key = "at_least" if fields["kind"] == "age" else "more_than"
+        if limit_key not in fields:
+            file.fail(entry, f"missing field '{limit_key}'")
+        needs = fields.get("needs")
+        numbers.append(
+            NumberRule(
+                finding=finding_id,
+                kind=fields["kind"],
+                threshold=file.number(fields[limit_key], f"{entry}, {limit_key}", 0, 1000),
+                needs=None if needs is None else file.ref(needs, f"{entry}, needs", concepts, "concept"),
+            )
+        )
+    return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers))

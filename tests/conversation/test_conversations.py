@@ -1,0 +1,153 @@
+"""Whole conversations as a person would have them, through the trained model and the real action server."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.settings import load_settings
+from tests.conversation.conftest import Conversation
+from tests.conversation.helpers import texts
+
+pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
+NUMBER = load_settings().emergency_number
+
+
+async def test_greeting_says_what_it_does_and_that_it_is_not_a_diagnosis(conversation: Conversation) -> None:
+    answer = texts(await conversation.say("hi"))
+    assert "not a diagnosis" in answer
+    assert "legs" in answer
+
+
+async def test_asks_only_what_the_opening_did_not_tell(conversation: Conversation) -> None:
+    replies = await conversation.say(
+        "legs feel heavy and achy by the evening, ankles puffy, I can see bulging blue veins and I get cramps at night"
+    )
+    slots = await conversation.slots()
+    assert slots["night_cramps"] == "yes"
+    assert slots["visible_veins"] == "yes"
+    assert slots["requested_slot"] == "diuretics"
+    assert [b["title"] for r in replies for b in r.get("buttons", [])] == ["Yes", "No", "Not sure"]
+    await conversation.say("no, no water tablets")
+    await conversation.say("/deny")
+    final = texts(await conversation.say("I sit at a desk all day"))
+    slots = await conversation.slots()
+    assert slots["exercise"] == "sedentary"
+    assert slots["triage_level"] == "consultation"
+    assert slots["likely_causes"][0] == "venous_insufficiency"
+    assert "venous insufficiency" in final
+    assert "10 to 15 minutes" in final
+    assert NUMBER in final, "the way out: what would make it urgent"
+
+
+async def test_red_flag_on_the_first_message_escalates_before_any_question(conversation: Conversation) -> None:
+    replies = await conversation.say("my left calf is suddenly swollen red and hot, I flew back from Bangkok on Monday")
+    first = replies[0]["text"]
+    assert "emergency" in first.lower()
+    assert NUMBER in first
+    assert not any(r.get("buttons") for r in replies), "no routine question before the emergency answer"
+    slots = await conversation.slots()
+    assert slots["triage_level"] == "emergency"
+    assert slots["requested_slot"] is None
+
+
+async def test_red_flag_inside_the_form_stops_the_questions(conversation: Conversation) -> None:
+    await conversation.say("I get cramps at night")
+    assert (await conversation.slots())["requested_slot"] == "visible_veins"
+    replies = await conversation.say("no. and now I'm short of breath with a pain in my chest when I breathe")
+    assert NUMBER in replies[0]["text"]
+    assert not any(r.get("buttons") for r in replies)
+    slots = await conversation.slots()
+    assert slots["triage_level"] == "emergency_ambulance"
+    assert slots["requested_slot"] is None
+    later = await conversation.say("what should I do")
+    assert NUMBER in texts(later)
+
+
+async def test_digression_is_answered_and_the_form_resumes(conversation: Conversation) -> None:
+    await conversation.say("I get leg cramps")
+    asked = (await conversation.slots())["requested_slot"]
+    replies = await conversation.say("do compression stockings help?")
+    assert "compression" in texts(replies).lower()
+    assert replies[-1].get("buttons"), "the question comes back"
+    assert (await conversation.slots())["requested_slot"] == asked
+
+
+async def test_an_answer_that_fits_nothing_gets_an_example_then_counts_as_unknown(conversation: Conversation) -> None:
+    await conversation.say("I get leg cramps")
+    asked = (await conversation.slots())["requested_slot"]
+    first = texts(await conversation.say("whatever"))
+    assert "for example" in first.lower() or "something like" in first.lower()
+    assert (await conversation.slots())["requested_slot"] == asked
+    await conversation.say("asdfgh")
+    slots = await conversation.slots()
+    assert slots[asked] == "unknown"
+    assert slots["requested_slot"] != asked
+
+
+async def test_a_correction_updates_the_answer_and_redoes_the_assessment(conversation: Conversation) -> None:
+    await conversation.say("i get cramps at night, no varicose veins, I don't take water pills")
+    await conversation.say("/deny")
+    await conversation.say('/inform{"exercise": "regular"}')
+    before = await conversation.slots()
+    assert before["diuretics"] == "no"
+    assert before["triage_level"] == "self_care"
+    answer = texts(await conversation.say("actually I do take diuretics, bendroflumethiazide"))
+    after = await conversation.slots()
+    assert after["diuretics"] == "yes"
+    assert after["triage_level"] == "consultation"
+    assert after["likely_causes"][0] in ("medication", "electrolyte_imbalance")
+    assert "prescriber or pharmacist" in answer
+
+
+async def test_follow_ups_after_the_assessment(conversation: Conversation) -> None:
+    await conversation.say("cramps most nights and I'm on furosemide")
+    await conversation.say("/deny")
+    await conversation.say("/deny")
+    await conversation.say('/inform{"exercise": "regular"}')
+    why = texts(await conversation.say("why do I get them?"))
+    assert "water tablets" in why
+    now = texts(await conversation.say("what can I do now?"))
+    assert "stretch" in now.lower()
+    doctor = texts(await conversation.say("should I see a doctor?"))
+    assert "GP" in doctor
+    summary = texts(await conversation.say("can you write a summary I can show my doctor"))
+    assert "not a diagnosis" in summary
+    assert "Said yes to:" in summary
+
+
+async def test_start_over_forgets_the_answers(conversation: Conversation) -> None:
+    await conversation.say("I get cramps at night and I'm on furosemide")
+    await conversation.say("start over please")
+    slots = await conversation.slots()
+    assert slots["night_cramps"] is None
+    assert slots["diuretics"] is None
+
+
+async def test_out_of_scope_gets_a_polite_way_back(conversation: Conversation) -> None:
+    answer = texts(await conversation.say("what's the weather like in Paris tomorrow"))
+    assert "legs" in answer
+
+
+async def test_never_diagnoses_or_changes_medicines(conversation: Conversation) -> None:
+    said = []
+    for text in [
+        "I started water tablets last month and now get cramps most nights. should I stop them?",
+        "/deny",
+        "/deny",
+        "/deny",
+        "/not_sure",
+        "should I take quinine?",
+        "why",
+    ]:
+        said.append(texts(await conversation.say(text)))
+    everything = "\n".join(said)
+    assert not re.search(
+        r"\byou (have|'ve got) (a |an )?(dvt|clot|venous|varicose|sciatica|dehydration)", everything, re.IGNORECASE
+    )
+    assert not re.search(
+        r"\b(stop|reduce|change) (taking )?(your|the) (tablets|medicine|diuretic)", everything, re.IGNORECASE
+    )
+    assert "don't stop" in everything.lower() or "do not stop" in everything.lower()
+    assert "not recommended" in everything.lower()

@@ -1,0 +1,115 @@
+"""Sentences people write, with the findings and polarity a clinician would read in them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.knowledge_types import KnowledgeBase
+from bot.nlu.finding_matcher import edit_distance
+from bot.nlu.lexicon import load_lexicon
+
+Read = Callable[[str], dict[str, str]]
+P, A, U = "present", "absent", "unknown"
+
+CASES: list[tuple[str, dict[str, str]]] = [
+    # plain statements, synonyms and drug names
+    ("I get cramps in my calves at night", {"night_cramps": P}),
+    ("the cramps wake me up", {"night_cramps": P}),
+    ("I can see bulging blue veins on my legs", {"visible_veins": P}),
+    ("I've had varicose veins for years", {"visible_veins": P}),
+    ("I'm on furosemide", {"diuretics": P}),
+    ("started bendroflumethiazide last month", {"diuretics": P}),
+    ("I take indapamide and atorvastatin", {"diuretics": P, "statin": P}),
+    ("my water pills make me pee a lot", {"diuretics": P}),
+    ("I barely drink anything at work", {"dehydration": P}),
+    ("I run marathons", {"exercise_strenuous": P}),
+    ("I sit at a desk all day", {"exercise_sedentary": P}),
+    ("I walk the dog every day", {"exercise_regular": P}),
+    ("I'm not very active", {"exercise_sedentary": P}),
+    ("I'm 72", {"age_over_60": P}),
+    ("34 weeks pregnant", {"pregnancy": P}),
+    ("the cramp lasted 20 minutes", {"long_cramp": P}),
+    # negation with scope
+    ("no swelling but my veins bulge", {"ankle_swelling": A, "one_leg_swollen": A, "visible_veins": P}),
+    ("I don't take water pills", {"diuretics": A}),
+    ("cramps, but never at night", {"night_cramps": A}),
+    ("I stopped my diuretic last year", {"diuretics": A}),
+    ("I drink plenty of water", {"dehydration": A}),
+    ("I don't drink enough", {"dehydration": P}),
+    ("bladder and bowels are normal", {"bladder_bowel_change": A}),
+    ("i dont take any pills", {"diuretics": A, "statin": A}),
+    ("no chest pain and I'm not short of breath", {"chest_pain": A, "breathless": A}),
+    ("I don't take tablets and my veins stick out", {"diuretics": A, "visible_veins": P}),
+    ("I don't exercise", {"exercise_sedentary": P}),
+    # hedging
+    ("not sure if my veins count", {"visible_veins": U}),
+    ("maybe a bit swollen", {"ankle_swelling": U}),
+    ("I think I might be dehydrated", {"dehydration": U}),
+    # several findings, each with its own polarity
+    (
+        "legs heavy and achy by the evening, ankles puffy, bulging veins, cramps at night",
+        {"heavy_legs": P, "ankle_swelling": P, "visible_veins": P, "night_cramps": P},
+    ),
+    (
+        "my left calf is swollen red and hot, I flew back from Bangkok on Monday",
+        {"one_leg_swollen": P, "leg_red_warm": P, "clot_risk": P},
+    ),
+    (
+        "on furosemide, I feel really weak and my heart keeps fluttering",
+        {"diuretics": P, "muscle_weakness": P, "palpitations": P},
+    ),
+    ("numb around my bottom and I can't control my bladder", {"saddle_numbness": P, "bladder_bowel_change": P}),
+    ("my foot went white and cold an hour ago", {"cold_pale_leg": P}),
+    ("my pee is cola brown after the marathon", {"dark_urine": P, "exercise_strenuous": P}),
+    ("my calf hurts when I walk and goes away when I stand still", {"claudication": P}),
+    # misspellings
+    ("my calfs cramo at nite", {"night_cramps": P}),
+    ("varicouse viens", {"visible_veins": P}),
+    ("on furosimide", {"diuretics": P}),
+    ("no swolen ankles", {"ankle_swelling": A}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[text[:40] for text, _ in CASES])
+def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str, str]) -> None:
+    found = read(text)
+    assert {f: found.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("I have blue veins on my legs", "cold_pale_leg"),
+        ("my legs cramp in hot weather", "leg_red_warm"),
+        ("I feel dizzy when I stand up", "prolonged_standing"),
+        ("my thighs ache and my pee is cola brown", "skin_changes"),
+        ("a stabbing pain in my calf", "chest_pain"),
+        ("I had a blood clot in a vein years ago", "bleeding_vein"),
+        ("I'm 45", "age_over_60"),
+        ("it went after 2 minutes", "long_cramp"),
+        ("hi there", "night_cramps"),
+    ],
+)
+def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
+    assert read(text).get(not_expected) is None
+
+
+def test_empty_and_odd_text_gives_nothing(read: Read) -> None:
+    for text in ["", "   ", "!!!", "😀😀", "1234", "a" * 500]:
+        assert read(text) == {}
+
+
+def test_edit_distance() -> None:
+    assert edit_distance("cramo", "cramp", 2) == 1
+    assert edit_distance("viens", "veins", 2) == 1  # a swap counts once
+    assert edit_distance("cat", "elephant", 2) == 3  # stops early past the limit
+
+
+def test_lexicon_is_complete_and_tidy(knowledge: KnowledgeBase) -> None:
+    lexicon = load_lexicon(knowledge)
+    covered = {f for rule in lexicon.rules for f in rule.findings} | {n.finding for n in lexicon.numbers}
+    assert covered == set(knowledge.findings), "every finding can be recognised"
+    used = {c for rule in lexicon.rules for c in rule.all_of + rule.unless} | {n.needs for n in lexicon.numbers}
+    assert set(lexicon.concepts) <= used, "no unused concepts"
