@@ -24,10 +24,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CLAUSE_BREAKS = frozenset(
-    {".", "!", "?", ";", ",", ":", "\n", "(", ")", "but", "however", "although", "though", "whereas", "except"}
-)
-"""Punctuation and contrast words that end a clause: concepts of one rule must share a clause."""
+SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
+CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "although", "though", "whereas", "except"}
+"""Punctuation and contrast words that end a clause: concepts of one rule must share a clause (or a sentence)."""
 STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
 AGE_PATTERN = re.compile(
     r"\b(?:i'?m|i am|im|aged?|age of)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:years? old|yrs? old|y/?o|yo)\b"
@@ -141,10 +140,11 @@ class FindingMatcher:
             _Match(self.nlp.vocab.strings[label], start, end)
             for label, start, end in self._matcher(self._key_doc(keys))
         ]
-        clauses = _clause_ids(keys)
+        clauses = _segment_ids(keys, CLAUSE_BREAKS)
+        sentences = _segment_ids(keys, SENTENCE_BREAKS)
         negated, hedged = self._scopes(matches, clauses, keys)
         found: dict[str, tuple[Status, int, int]] = {}
-        for finding, status, start, end in self._rule_hits(matches, clauses, negated, hedged):
+        for finding, status, start, end in self._rule_hits(matches, clauses, sentences, negated, hedged):
             self._keep(found, finding, status, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         text = doc.text.lower()
         for number in self.lexicon.numbers:
@@ -200,14 +200,19 @@ class FindingMatcher:
         self,
         matches: list[_Match],
         clauses: list[int],
+        sentences: list[int],
         negated: dict[int, set[int]],
         hedged: dict[int, set[int]],
     ) -> Iterator[tuple[str, Status, int, int]]:
-        by_clause: dict[int, dict[str, list[tuple[int, _Match]]]] = {}
+        groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
         for index, match in enumerate(matches):
-            by_clause.setdefault(clauses[match.start], {}).setdefault(match.label, []).append((index, match))
-        for concepts in by_clause.values():
+            for scope, ids in (("clause", clauses), ("sentence", sentences)):
+                group = groups.setdefault((scope, ids[match.start]), {})
+                group.setdefault(match.label, []).append((index, match))
+        for (scope, _), concepts in groups.items():
             for rule in self.lexicon.rules:
+                if rule.scope != scope:
+                    continue
                 if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
                     continue
                 used = [concepts[c][0] for c in rule.all_of]
@@ -250,12 +255,13 @@ def _inside(inner: _Match, outer: _Match) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner is not outer
 
 
-def _clause_ids(keys: list[str]) -> list[int]:
-    ids, clause = [], 0
+def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
+    """For each token, the number of the clause or sentence it is in."""
+    ids, segment = [], 0
     for key in keys:
-        if key in CLAUSE_BREAKS:
-            clause += 1
-        ids.append(clause)
+        if key in breaks:
+            segment += 1
+        ids.append(segment)
     return ids
 
 

@@ -12,6 +12,7 @@ from bot.knowledge_types import KnowledgeBase
 
 CUE_KINDS = ("negation_before", "negation_after", "hedge", "scope_end")
 SAID = ("present", "absent", "none")
+SCOPES = ("clause", "sentence")
 NUMBER_KINDS = ("age", "minutes")
 
 
@@ -23,6 +24,7 @@ class LexiconRule:
     all_of: tuple[str, ...]
     unless: tuple[str, ...]
     said: str
+    scope: str
 
 
 @dataclass(frozen=True)
@@ -70,16 +72,19 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
     rules = []
     for index, raw in enumerate(raw_rules):
         entry = f"rule {index + 1}"
-        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said"))
-        said = fields.get("said", "present")
+        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said", "scope"))
+        said, scope = fields.get("said", "present"), fields.get("scope", "clause")
         if said not in SAID:
             file.fail(f"{entry}, said", f"'{said}' is not one of {', '.join(SAID)}")
+        if scope not in SCOPES:
+            file.fail(f"{entry}, scope", f"'{scope}' is not one of {', '.join(SCOPES)}")
         rules.append(
             LexiconRule(
                 findings=file.refs(fields["findings"], f"{entry}, findings", knowledge.findings, "finding"),
                 all_of=file.refs(fields["all"], f"{entry}, all", concepts, "concept"),
                 unless=file.refs(fields.get("unless"), f"{entry}, unless", concepts, "concept"),
                 said=said,
+                scope=scope,
             )
         )
         if not rules[-1].findings or not rules[-1].all_of:

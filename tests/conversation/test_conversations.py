@@ -17,7 +17,8 @@ NUMBER = load_settings().emergency_number
 async def test_greeting_says_what_it_does_and_that_it_is_not_a_diagnosis(conversation: Conversation) -> None:
     answer = texts(await conversation.say("hi"))
     assert "not a diagnosis" in answer
-    assert "legs" in answer
+    assert "leg cramps" in answer
+    assert (await conversation.slots())["requested_slot"] == "night_cramps", "and the first question follows"
 
 
 async def test_asks_only_what_the_opening_did_not_tell(conversation: Conversation) -> None:
