@@ -28,11 +28,20 @@ SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "although", "though", "whereas", "except"}
 """Punctuation and contrast words that end a clause: concepts of one rule must share a clause (or a sentence)."""
 STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
-AGE_PATTERN = re.compile(
-    r"\b(?:i'?m|i am|im|aged?|age of)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:years? old|yrs? old|y/?o|yo)\b"
-    r"|\bin my (\d)0'?s\b"
+NOT_AN_AGE = r"(?!\s*(?:min|sec|hour|hr|time|week|day|month|year|%|kg|lb|mile|km|metre|meter|cup|litre|liter|glass))"
+AGE_PATTERNS = (
+    re.compile(r"\b(?:i'?m|i am|aged?|age of|he'?s|she'?s|he is|she is|is)\s+(\d{2,3})\b" + NOT_AN_AGE),
+    re.compile(r"\b(\d{2,3})\s*(?:years? old|yrs? old|y/?o|yo|year-old|(?:m|f|male|female)\b)"),
 )
-MINUTES_PATTERN = re.compile(r"\b(\d{1,4})\s*(min|mins|minute|minutes|hr|hrs|hour|hours)\b")
+AGE_RANGE = range(16, 111)
+DECADE_PATTERN = re.compile(r"\bin (?:my|his|her|their) (\d)0'?s\b")
+DURATION_PATTERN = re.compile(
+    r"\b(?:last\w*|for|over|about|around|nearly|almost|maybe|up to|took|went after|gone after)\s+"
+    r"(?:about |over |around |nearly |almost |maybe |like |up to )?(\d{1,4})\s*"
+    r"(sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours)\b"
+    r"|\b(\d{1,4})\s*(sec|secs|second|seconds|min|mins|minute|minutes)\s+(?:max|tops|at most)\b"
+)
+SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600}
 DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 
 
@@ -148,8 +157,8 @@ class FindingMatcher:
             self._keep(found, finding, status, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         text = doc.text.lower()
         for number in self.lexicon.numbers:
-            for start, end in self._number_hits(number, text, doc, matches, clauses):
-                self._keep(found, number.finding, Status.PRESENT, start, end)
+            for status, start, end in self._number_hits(number, text, doc, matches, sentences):
+                self._keep(found, number.finding, status, start, end)
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
 
     @staticmethod
@@ -164,20 +173,20 @@ class FindingMatcher:
         """For each token, the cue matches (by index) that negate it and those that hedge it."""
         window = self.lexicon.window
         enders = [m for m in matches if m.label == "cue:scope_end"]
-        hedges = [m for m in matches if m.label == "cue:hedge"]
         negated: dict[int, set[int]] = {}
         hedged: dict[int, set[int]] = {}
+        phrases = [m for m in matches if not m.label.startswith("cue:") or m.label == "cue:hedge"]
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
-            if kind in ("negation_before", "negation_after") and any(_inside(cue, h) for h in hedges):
-                continue  # "not" in "not sure" is part of a hedge
+            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after"):
+                continue
+            if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
+                continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
             if kind in ("negation_before", "hedge"):
                 span: Iterable[int] = self._forward(cue, clauses, enders, window, len(keys))
-            elif kind == "negation_after":
-                span = self._backward(cue, clauses, enders, window)
             else:
-                continue
-            target = hedged if kind == "hedge" else negated
+                span = self._backward(cue, clauses, enders, window)
+            target = hedged if kind.startswith("hedge") else negated
             for token in span:
                 target.setdefault(token, set()).add(index)
         return negated, hedged
@@ -219,8 +228,8 @@ class FindingMatcher:
                 own = {index for index, _ in used} | {
                     i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
                 }
-                tokens = {t for _, m in used for t in range(m.start, m.end)}
-                status = _status(rule.said, tokens, negated, hedged, own)
+                key = used[0][1]  # the first concept of a rule carries its polarity
+                status = _status(rule.said, set(range(key.start, key.end)), negated, hedged, own)
                 if status is None:
                     continue
                 start = min(m.start for _, m in used)
@@ -229,26 +238,34 @@ class FindingMatcher:
                     yield finding, status, start, end
 
     def _number_hits(
-        self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], clauses: list[int]
-    ) -> Iterator[tuple[int, int]]:
+        self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]
+    ) -> Iterator[tuple[Status, int, int]]:
+        """Ages (present at or above the threshold, absent below) and cramp lengths in minutes."""
         if number.kind == "age":
-            for found in AGE_PATTERN.finditer(text):
-                value = next(int(group) for group in found.groups() if group is not None)
-                if found.group(3) is not None:
-                    value *= 10
-                if value >= number.threshold:
-                    yield found.start(), found.end()
+            for pattern in AGE_PATTERNS:
+                for found in pattern.finditer(text):
+                    age = int(found.group(1))
+                    if age in AGE_RANGE:
+                        yield _at_least(age, number.threshold), found.start(), found.end()
+            for found in DECADE_PATTERN.finditer(text):
+                yield _at_least(int(found.group(1)) * 10, number.threshold), found.start(), found.end()
             for word, decade in DECADES.items():
-                if f"in my {word}" in text and decade >= number.threshold:
-                    start = text.index(f"in my {word}")
-                    yield start, start + len(f"in my {word}")
+                start = text.find(f"in my {word}")
+                if start >= 0:
+                    yield _at_least(decade, number.threshold), start, start + len(f"in my {word}")
             return
-        needed_clauses = {clauses[m.start] for m in matches if m.label == number.needs}
-        for found in MINUTES_PATTERN.finditer(text):
-            minutes = int(found.group(1)) * (60 if found.group(2).startswith(("h", "hr")) else 1)
+        needed = {sentences[m.start] for m in matches if m.label == number.needs}
+        for found in DURATION_PATTERN.finditer(text):
+            amount, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+            minutes = int(amount) * SECONDS_PER_UNIT[unit[0]] / 60
             token = next((t.i for t in doc if t.idx >= found.start()), None)
-            if minutes > number.threshold and token is not None and clauses[token] in needed_clauses:
-                yield found.start(), found.end()
+            if token is not None and sentences[token] in needed:
+                status = Status.PRESENT if minutes > number.threshold else Status.ABSENT
+                yield status, found.start(), found.end()
+
+
+def _at_least(value: float, threshold: float) -> Status:
+    return Status.PRESENT if value >= threshold else Status.ABSENT
 
 
 def _inside(inner: _Match, outer: _Match) -> bool:

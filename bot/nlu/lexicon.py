@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.knowledge_loader import KNOWLEDGE_DIR, KnowledgeFile
 from bot.knowledge_types import KnowledgeBase
 
-CUE_KINDS = ("negation_before", "negation_after", "hedge", "scope_end")
+CUE_KINDS = ("negation_before", "negation_after", "hedge", "hedge_after", "scope_end")
 SAID = ("present", "absent", "none")
 SCOPES = ("clause", "sentence")
 NUMBER_KINDS = ("age", "minutes")
