@@ -16,7 +16,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -28,11 +28,15 @@ from bot.slots import entities_for
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[misc]
-    """Adds `finding` entities (role present / absent / unknown) and the assessment slots' entities."""
+    """Adds `finding` entities (role present / absent / unknown) and the assessment slots' entities.
+
+    For intents named in `only_red_flags_for_intents` (a message about something else) it keeps red flags only:
+    "who won the football last night" fills no slot, but an emergency is never dropped.
+    """
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"spacy_model": "build/spacy/en_legs"}
+        return {"spacy_model": "build/spacy/en_legs", "only_red_flags_for_intents": []}
 
     @classmethod
     def create(
@@ -48,6 +52,7 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
         self.knowledge = load_knowledge()
         self.nlp = spacy.load(config["spacy_model"])
         self.matcher = FindingMatcher(self.nlp, load_lexicon(self.knowledge))
+        self.only_red_flags_for = set(config["only_red_flags_for_intents"])
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
@@ -57,6 +62,8 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
             text = message.get(TEXT) or ""
             doc = message.get(SPACY_DOCS[TEXT]) or self.nlp(text.lower())
             found = self.matcher.find(doc)
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in self.only_red_flags_for:
+                found = [f for f in found if self.knowledge.findings[f.finding].kind == "red_flag"]
             if not found:
                 continue
             entities = self.add_extractor_name(entities_for(self.knowledge, found))

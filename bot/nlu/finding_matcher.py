@@ -98,15 +98,22 @@ class FindingMatcher:
             word
             for words in phrases.values()
             for phrase in words
-            for word in self._split(phrase)
+            for word in self._split(phrase.lstrip("="))
             if word.isalpha() and len(word) >= 4
         }
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(vocabulary):
             self._by_initial.setdefault(word[0], []).append(word)
+        # phrases are matched on lemmas, except those written "=like this", matched on the exact words
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, words in phrases.items():
-            self._matcher.add(label, [self._key_doc([self._key(w) for w in self._split(phrase)]) for phrase in words])
+            lemma_patterns = [self._key_doc([self._key(w) for w in self._split(p)]) for p in words if p[0] != "="]
+            exact_patterns = [self._key_doc(self._split(p[1:])) for p in words if p[0] == "="]
+            if lemma_patterns:
+                self._matcher.add(label, lemma_patterns)
+            if exact_patterns:
+                self._exact_matcher.add(label, exact_patterns)
 
     def _split(self, text: str) -> list[str]:
         return [token.lower_ for token in self.nlp.tokenizer(text)]
@@ -137,17 +144,22 @@ class FindingMatcher:
         return Doc(self.nlp.vocab, words=keys)
 
     def keys(self, doc: Doc) -> list[str]:
-        """The matching key of every token of `doc`."""
-        return [self._key(self._correct(token.lower_)) for token in doc]
+        """The matching key of every token of `doc`: its spelling-corrected lemma."""
+        return [self._key(word) for word in self._words(doc)]
+
+    def _words(self, doc: Doc) -> list[str]:
+        return [self._correct(token.lower_) for token in doc]
 
     def find(self, doc: Doc) -> list[FoundFinding]:
         """The findings `doc` states, one per finding id, at its first mention."""
-        keys = self.keys(doc)
-        if not keys:
+        words = self._words(doc)
+        if not words:
             return []
+        keys = [self._key(word) for word in words]
+        found_spans = [*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))]
         matches = [
             _Match(self.nlp.vocab.strings[label], start, end)
-            for label, start, end in self._matcher(self._key_doc(keys))
+            for label, start, end in sorted(found_spans, key=lambda m: m[1:])
         ]
         clauses = _segment_ids(keys, CLAUSE_BREAKS)
         sentences = _segment_ids(keys, SENTENCE_BREAKS)
@@ -259,7 +271,8 @@ class FindingMatcher:
             amount, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
             minutes = int(amount) * SECONDS_PER_UNIT[unit[0]] / 60
             token = next((t.i for t in doc if t.idx >= found.start()), None)
-            if token is not None and sentences[token] in needed:
+            about_a_cramp = found.group(0).startswith("last") or (token is not None and sentences[token] in needed)
+            if token is not None and about_a_cramp:
                 status = Status.PRESENT if minutes > number.threshold else Status.ABSENT
                 yield status, found.start(), found.end()
 

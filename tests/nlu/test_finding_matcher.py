@@ -124,3 +124,9 @@ def test_lexicon_is_complete_and_tidy(knowledge: KnowledgeBase) -> None:
     assert covered == set(knowledge.findings), "every finding can be recognised"
     used = {c for rule in lexicon.rules for c in rule.all_of + rule.unless} | {n.needs for n in lexicon.numbers}
     assert set(lexicon.concepts) <= used, "no unused concepts"
+
+
+def test_lumpy_varicose_veins_are_not_a_hard_painful_vein(read: Read) -> None:
+    found = read("got lumpy purple veins behind both knees")
+    assert found.get("visible_veins") == P
+    assert "hard_painful_vein" not in found
