@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check train chat test lint types validate bench lock clean
+.PHONY: help setup check train chat test lint types validate eval-nlu bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ validate: setup ## rasa data validate
 
 test: lint types validate train ## every check: lint, types, data validation, training and all tests
 	$(PY) -m pytest
+
+eval-nlu: train ## intent accuracy and finding F1 on the held-out tests/test_nlu.yml (writes reports/nlu.json)
+	$(PY) scripts/evaluate_nlu.py
 
 bench: train ## benchmarks: engine speed (more in later issues)
 	$(PY) -m pytest benchmarks --benchmark-enable --benchmark-only

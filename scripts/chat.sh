@@ -15,5 +15,6 @@ for _ in $(seq 1 120); do
   fi
   sleep 0.5
 done
-echo "chat: starting the assistant (about 40 s to load); type /stop to end."
+echo "chat: starting the assistant (about 40 s to load). Buttons show as a menu: arrow keys, Enter; pick \"Type out your own message...\" to write freely. Type /stop to end."
+export PYTHONWARNINGS=ignore
 .venv/bin/rasa shell --model models/legs.tar.gz --endpoints endpoints.yml --quiet
