@@ -49,8 +49,10 @@ test: lint types validate train ## every check: lint, types, data validation, tr
 eval-nlu: train ## intent accuracy and finding F1 on the held-out tests/test_nlu.yml (writes reports/nlu.json)
 	$(PY) scripts/evaluate_nlu.py
 
-bench: train ## benchmarks: engine speed (more in later issues)
+bench: train ## benchmarks: engine speed, REST latency per message, training time from scratch
 	$(PY) -m pytest benchmarks --benchmark-enable --benchmark-only
+	$(PY) benchmarks/rest_latency.py
+	$(PY) benchmarks/training_time.py
 
 lock: ## regenerate requirements.lock from requirements.in
 	bash scripts/lock.sh

@@ -30,8 +30,9 @@ from bot.slots import entities_for
 class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[misc]
     """Adds `finding` entities (role present / absent / unknown) and the assessment slots' entities.
 
-    For intents named in `only_red_flags_for_intents` (a message about something else) it keeps red flags only:
-    "who won the football last night" fills no slot, but an emergency is never dropped.
+    For intents named in `only_red_flags_for_intents` (a question, or a message about something else) it keeps red
+    flags only: "what causes varicose veins" or "who won the football last night" fills no slot (a question is no
+    report; the form asks instead), but an emergency is never dropped.
     """
 
     @staticmethod
