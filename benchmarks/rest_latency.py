@@ -68,7 +68,10 @@ def main() -> int:
     action_port, rasa_port = free_port(), free_port()
     with tempfile.TemporaryDirectory() as scratch:
         endpoints = Path(scratch) / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n', encoding="utf-8")
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n  enable_selective_domain: true\n',
+            encoding="utf-8",
+        )
         log = open(Path(scratch) / "servers.log", "wb")  # noqa: SIM115 - closed in finally
         actions = subprocess.Popen(  # noqa: S603 - our own venv's rasa
             [RASA, "run", "actions", "--port", str(action_port)], cwd=ROOT, env=env, stdout=log, stderr=log

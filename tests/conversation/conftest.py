@@ -72,7 +72,8 @@ async def agent(trained_model: Path, action_server_url: str) -> Any:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    return Agent.load(str(trained_model), action_endpoint=EndpointConfig(url=action_server_url))
+    endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)  # as in endpoints.yml
+    return Agent.load(str(trained_model), action_endpoint=endpoint)
 
 
 class Conversation:
