@@ -9,19 +9,22 @@ from __future__ import annotations
 import sys
 
 from bot.knowledge_loader import KnowledgeError, load_knowledge
+from bot.nlu.lexicon import load_lexicon
 from bot.settings import SettingsError, load_settings
 
 
 def main() -> int:
     try:
         knowledge = load_knowledge()
+        lexicon = load_lexicon(knowledge)
         settings = load_settings()
     except (KnowledgeError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(
         f"check: {len(knowledge.findings)} findings, {len(knowledge.causes)} causes, {len(knowledge.rules)} triage "
-        f"rules, {len(knowledge.steps)} relief steps; emergency number {settings.emergency_number}",
+        f"rules, {len(knowledge.steps)} relief steps, {len(lexicon.rules)} lexicon rules; emergency number "
+        f"{settings.emergency_number}",
         file=sys.stderr,
     )
     return 0

@@ -148,6 +148,18 @@ class KnowledgeFile:
             self.fail(entry, f"{value} is out of range {low:g} to {high:g}")
         return float(value)
 
+    def entries(self, value: object, entry: str) -> list[Any]:
+        """A non-empty list of entries."""
+        if not isinstance(value, list) or not value:
+            self.fail(entry, "should be a non-empty list")
+        return value
+
+    def choice(self, value: object, entry: str, choices: Collection[str]) -> str:
+        """One of a fixed set of words."""
+        if not isinstance(value, str) or value not in choices:
+            self.fail(entry, f"'{value}' is not one of {', '.join(choices)}")
+        return value
+
     def ref(self, value: object, entry: str, known: Mapping[str, object], what: str) -> str:
         if not isinstance(value, str) or value not in known:
             self.fail(entry, f"unknown {what} id '{value}'")
@@ -190,8 +202,7 @@ def _findings(file: KnowledgeFile) -> dict[str, Finding]:
     for finding_id, raw in table.items():
         entry = f"finding '{finding_id}'"
         fields = file.fields(raw, entry, required=("name", "kind"), optional=("slot", "value"))
-        if fields["kind"] not in FINDING_KINDS:
-            file.fail(entry, f"kind '{fields['kind']}' is not one of {', '.join(FINDING_KINDS)}")
+        file.choice(fields["kind"], f"{entry}, kind", FINDING_KINDS)
         slot, value = fields.get("slot"), fields.get("value")
         if value is not None and slot is None:
             file.fail(entry, "has a value but no slot")
@@ -213,11 +224,9 @@ def _relief(
     for step_id, raw in file.table(top["steps"], "steps").items():
         entry = f"step '{step_id}'"
         fields = file.fields(raw, entry, required=("when", "text", "avoid_if", "source"))
-        if fields["when"] not in WHEN_ORDER:
-            file.fail(entry, f"when '{fields['when']}' is not one of {', '.join(WHEN_ORDER)}")
         steps[step_id] = ReliefStep(
             id=step_id,
-            when=fields["when"],
+            when=file.choice(fields["when"], f"{entry}, when", WHEN_ORDER),
             text=file.text(fields["text"], entry),
             avoid_if=frozenset(file.refs(fields["avoid_if"], f"{entry}, avoid_if", findings, "finding")),
             source=file.ref(fields["source"], f"{entry}, source", sources, "source"),
@@ -308,11 +317,8 @@ def _triage(
             self_help=fields["self_help"],
             rank=rank,
         )
-    raw_rules = top["rules"]
-    if not isinstance(raw_rules, list) or not raw_rules:
-        file.fail("rules", "should be a non-empty list")
     rules: list[TriageRule] = []
-    for index, raw in enumerate(raw_rules):
+    for index, raw in enumerate(file.entries(top["rules"], "rules")):
         rule_id = raw.get("id") if isinstance(raw, dict) else None
         entry = f"rule '{rule_id}'" if rule_id else f"rule {index + 1}"
         fields = file.fields(
@@ -335,11 +341,8 @@ def _triage(
                 source=file.ref(fields["source"], f"{entry}, source", sources, "source"),
             )
         )
-    raw_net = top["safety_net"]
-    if not isinstance(raw_net, list) or not raw_net:
-        file.fail("safety_net", "should be a non-empty list")
     safety_net = []
-    for index, raw in enumerate(raw_net):
+    for index, raw in enumerate(file.entries(top["safety_net"], "safety_net")):
         entry = f"safety_net {index + 1}"
         fields = file.fields(raw, entry, required=("level", "text", "source"))
         safety_net.append(

@@ -66,18 +66,12 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
     cue_fields = file.fields(top["cues"], "cues", ("window", *CUE_KINDS))
     cues = {kind: _phrases(file, cue_fields[kind], f"cues, {kind}") for kind in CUE_KINDS}
     window = int(file.number(cue_fields["window"], "cues, window", 1, 50))
-    raw_rules = top["rules"]
-    if not isinstance(raw_rules, list) or not raw_rules:
-        file.fail("rules", "should be a non-empty list")
     rules = []
-    for index, raw in enumerate(raw_rules):
+    for index, raw in enumerate(file.entries(top["rules"], "rules")):
         entry = f"rule {index + 1}"
         fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said", "scope"))
-        said, scope = fields.get("said", "present"), fields.get("scope", "clause")
-        if said not in SAID:
-            file.fail(f"{entry}, said", f"'{said}' is not one of {', '.join(SAID)}")
-        if scope not in SCOPES:
-            file.fail(f"{entry}, scope", f"'{scope}' is not one of {', '.join(SCOPES)}")
+        said = file.choice(fields.get("said", "present"), f"{entry}, said", SAID)
+        scope = file.choice(fields.get("scope", "clause"), f"{entry}, scope", SCOPES)
         rules.append(
             LexiconRule(
                 findings=file.refs(fields["findings"], f"{entry}, findings", knowledge.findings, "finding"),
@@ -94,16 +88,15 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
         entry = f"number '{finding_id}'"
         file.ref(finding_id, entry, knowledge.findings, "finding")
         fields = file.fields(raw, entry, ("kind",), ("at_least", "more_than", "needs"))
-        if fields["kind"] not in NUMBER_KINDS:
-            file.fail(f"{entry}, kind", f"'{fields['kind']}' is not one of {', '.join(NUMBER_KINDS)}")
-        limit_key = "at_least" if fields["kind"] == "age" else "more_than"
+        kind = file.choice(fields["kind"], f"{entry}, kind", NUMBER_KINDS)
+        limit_key = "at_least" if kind == "age" else "more_than"
         if limit_key not in fields:
             file.fail(entry, f"missing field '{limit_key}'")
         needs = fields.get("needs")
         numbers.append(
             NumberRule(
                 finding=finding_id,
-                kind=fields["kind"],
+                kind=kind,
                 threshold=file.number(fields[limit_key], f"{entry}, {limit_key}", 0, 1000),
                 needs=None if needs is None else file.ref(needs, f"{entry}, needs", concepts, "concept"),
             )

@@ -63,13 +63,19 @@ def edit(directory: Path, name: str, old: str, new: str) -> None:
             "step 'compression_stockings'",
             "missing field 'avoid_if'",
         ),
-        ("relief.yml", "    when: today\n", "    when: tomorrow\n", "step 'painkiller_soreness'", "when 'tomorrow'"),
+        (
+            "relief.yml",
+            "    when: today\n",
+            "    when: tomorrow\n",
+            "step 'painkiller_soreness', when",
+            "'tomorrow' is not one of now, today, ongoing",
+        ),
         (
             "findings.yml",
             "    kind: red_flag\n  leg_red_warm:",
             "    kind: urgent\n  leg_red_warm:",
-            "finding 'one_leg_swollen'",
-            "kind 'urgent'",
+            "finding 'one_leg_swollen', kind",
+            "'urgent' is not one of assessment, red_flag, context",
         ),
         (
             "triage.yml",
