@@ -196,6 +196,9 @@ class FindingMatcher:
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
             if kind in ("negation_before", "hedge"):
                 span: Iterable[int] = self._forward(cue, clauses, enders, window, len(keys))
+            elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
+                # "my heart skips? not sure": the doubt is about the question just asked
+                span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
             else:
                 span = self._backward(cue, clauses, enders, window)
             target = hedged if kind.startswith("hedge") else negated
@@ -213,7 +216,7 @@ class FindingMatcher:
     @staticmethod
     def _backward(cue: _Match, clauses: list[int], enders: list[_Match], window: int) -> Iterator[int]:
         for token in range(cue.start - 1, max(cue.start - window, 0) - 1, -1):
-            if clauses[token] != clauses[cue.start] or any(e.end == token + 1 for e in enders):
+            if clauses[token] != clauses[cue.start - 1] or any(e.end == token + 1 for e in enders):
                 return
             yield token
 
@@ -241,7 +244,7 @@ class FindingMatcher:
                     i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
                 }
                 key = used[0][1]  # the first concept of a rule carries its polarity
-                status = _status(rule.said, set(range(key.start, key.end)), negated, hedged, own)
+                status = _status(rule.said, set(range(key.start, key.end)), (negated, hedged), own, matches)
                 if status is None:
                     continue
                 start = min(m.start for _, m in used)
@@ -296,13 +299,25 @@ def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
 
 
 def _status(
-    said: str, tokens: set[int], negated: dict[int, set[int]], hedged: dict[int, set[int]], own: set[int]
+    said: str,
+    tokens: set[int],
+    cues: tuple[dict[int, set[int]], dict[int, set[int]]],
+    own: set[int],
+    matches: list[_Match],
 ) -> Status | None:
-    """What a rule's match states, given the cues that reach its tokens (its own words excluded)."""
+    """What a rule's match states, given the cues that reach its tokens (its own words excluded).
+
+    A negation before the words flips what they say ("I don't drink enough" is dehydration); a word after them
+    such as "normal" or "fine" says all is well, so it never turns a reassuring phrase into a finding.
+    """
+    negated, hedged = cues
     if any(hedged.get(token, set()) - own for token in tokens):
         return Status.UNKNOWN
-    if any(negated.get(token, set()) - own for token in tokens):
+    negations = {index for token in tokens for index in negated.get(token, set()) - own}
+    if any(matches[index].label == "cue:negation_before" for index in negations):
         return Status.ABSENT if said in ("present", "none") else Status.PRESENT
+    if negations:
+        return Status.ABSENT
     if said == "none":
         return None
     return Status.PRESENT if said == "present" else Status.ABSENT

@@ -101,6 +101,8 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("calf cramped on the 14 hour flight", "long_cramp"),
         ("it went after 2 minutes", "long_cramp"),
         ("hi there", "night_cramps"),
+        ("a hard tender vein on my calf", "visible_veins"),
+        ("im on a blood pressure tablet", "statin"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
@@ -130,3 +132,20 @@ def test_lumpy_varicose_veins_are_not_a_hard_painful_vein(read: Read) -> None:
     found = read("got lumpy purple veins behind both knees")
     assert found.get("visible_veins") == P
     assert "hard_painful_vein" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("heart sometimes skips? not sure if thats normal", {"palpitations": U}),
+        ("i can move my toes fine", {"sudden_leg_weakness": A}),
+        ("my foot doesnt hurt when im resting and its not cold", {"rest_pain": A, "cold_pale_leg": A}),
+        ("I used to run but now I work from home", {"exercise_strenuous": A, "exercise_sedentary": P}),
+        ("calf cramps about once a month", {"frequent_cramps": A}),
+        ("pee is a normal colour", {"dark_urine": A}),
+        ("the cramps only last a few seconds", {"long_cramp": A}),
+    ],
+)
+def test_reassurance_and_past_habits(read: Read, text: str, expected: dict[str, str]) -> None:
+    found = read(text)
+    assert {f: found.get(f) for f in expected} == expected
