@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
-from actions.wording import bullet_lines, plan_lines, reasons, utter_evidence
+from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
 from bot.slots import known_findings
 
 
@@ -29,9 +29,7 @@ class ActionGiveAssessment(Action):
         slots = [SlotSet("triage_level", result.level), SlotSet("likely_causes", list(result.likely_causes))]
         if not knowledge.levels[result.level].self_help:
             if tracker.get_slot("escalated_level") != result.level:
-                dispatcher.utter_message(
-                    response="utter_escalation", advice=result.escalation.advice, reasons=reasons(result)
-                )
+                utter_escalation(dispatcher, result)
                 slots.append(SlotSet("escalated_level", result.level))
             dispatcher.utter_message(response="utter_questions_stopped")
             return slots

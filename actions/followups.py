@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
-from actions.wording import bullet_lines, plan_lines, reasons, utter_evidence
+from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
 from bot.slots import known_findings
 
 
@@ -29,11 +29,7 @@ class ActionGiveReliefSteps(Action):
         note_if_nothing_known(dispatcher, tracker)
         result = assess(tracker)
         if not get_engine().knowledge.levels[result.level].self_help:
-            dispatcher.utter_message(
-                response="utter_escalation", advice=result.escalation.advice, reasons=reasons(result)
-            )
-            if result.plan:
-                dispatcher.utter_message(response="utter_first_aid", steps=plan_lines(result.plan))
+            utter_escalation(dispatcher, result)
             return []
         dispatcher.utter_message(response="utter_plan", steps=plan_lines(result.plan))
         return []

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
 from actions.engine_provider import assess, get_engine
-from actions.wording import plan_lines, reasons
+from actions.wording import utter_escalation
 from bot.slots import FINDINGS_SLOT, findings_from_entities
 
 
@@ -39,10 +39,6 @@ class ActionValidateSlotMappings(ValidationAction):
         announced = tracker.get_slot("escalated_level")
         more_urgent = announced is None or level.rank < knowledge.levels[announced].rank
         if not level.self_help and more_urgent:
-            dispatcher.utter_message(
-                response="utter_escalation", advice=result.escalation.advice, reasons=reasons(result)
-            )
-            if result.plan:
-                dispatcher.utter_message(response="utter_first_aid", steps=plan_lines(result.plan))
+            utter_escalation(dispatcher, result)
             events += [SlotSet("escalated_level", level.id), SlotSet("triage_level", level.id)]
         return events

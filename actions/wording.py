@@ -46,3 +46,12 @@ def utter_evidence(
     if parts:
         evidence = "; ".join(parts)
         dispatcher.utter_message(response="utter_cause_evidence", evidence=evidence[0].upper() + evidence[1:])
+
+
+def utter_escalation(dispatcher: CollectingDispatcher, assessment: Assessment) -> None:
+    """The urgent advice with its reasons, then the first aid to do while waiting for help."""
+    dispatcher.utter_message(
+        response="utter_escalation", advice=assessment.escalation.advice, reasons=reasons(assessment)
+    )
+    if assessment.plan:
+        dispatcher.utter_message(response="utter_first_aid", steps=plan_lines(assessment.plan))
