@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+RASA_WITH_FIXES = [str(ROOT / ".venv" / "bin" / "python"), "-m", "bot.rasa_cli"]
 SCRIPT = [
     "hi",
     "my calves cramp most nights and I can see bulging veins",
@@ -78,7 +79,7 @@ def main() -> int:
         )
         server = subprocess.Popen(  # noqa: S603
             [
-                RASA,
+                *RASA_WITH_FIXES,
                 "run",
                 "--model",
                 "models/legs.tar.gz",

@@ -72,6 +72,10 @@ async def agent(trained_model: Path, action_server_url: str) -> Any:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
+    from bot.rasa_fixes import apply
+
+    apply()  # as `python -m bot.rasa_cli` does for the servers
+
     endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)  # as in endpoints.yml
     return Agent.load(str(trained_model), action_endpoint=endpoint)
 
