@@ -111,3 +111,17 @@ def test_summary_for_a_doctor(engine: Engine) -> None:
     assert "Book an appointment" in text
     assert "venous insufficiency" in text
     assert "10 to 15 minutes" in text
+
+
+@pytest.mark.parametrize("cause_id", sorted(STORIES))
+def test_what_makes_it_urgent_is_not_said_twice(engine: Engine, cause_id: str) -> None:
+    """The safety net and the causes' own advice must not repeat each other in one answer."""
+    items = engine.assess(STORIES[cause_id], TODAY).escalation.urgent_if
+
+    def phrases(text: str) -> set[tuple[str, ...]]:
+        words = text.lower().replace(",", "").split()
+        return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
+    for index, first in enumerate(items):
+        for second in items[index + 1 :]:
+            assert not phrases(first) & phrases(second), f"{first!r} repeats {second!r}"
