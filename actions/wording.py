@@ -38,10 +38,13 @@ def utter_evidence(
     """One line with the person's own answers for and against a cause, split into what they said yes and no to."""
     parts = []
     for direction, finding_ids in (("for", cause.supporting), ("against", cause.opposing)):
-        for said, status in (("yes", Status.PRESENT), ("no", Status.ABSENT)):
-            chosen = [f for f in finding_ids if statuses.get(f) is status]
+        said_yes = [f for f in finding_ids if statuses.get(f) is Status.PRESENT]
+        said_no = [f for f in finding_ids if statuses.get(f) is Status.ABSENT]
+        pieces = [(f"utter_evidence_{direction}_yes", said_yes)]
+        pieces.append(("utter_evidence_and_no" if said_yes else f"utter_evidence_{direction}_no", said_no))
+        for response, chosen in pieces:
             if chosen:
-                template = domain["responses"][f"utter_evidence_{direction}_{said}"][0]["text"]
+                template = domain["responses"][response][0]["text"]
                 parts.append(template.format(items=finding_names(knowledge, chosen)))
     if parts:
         evidence = "; ".join(parts)

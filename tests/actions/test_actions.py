@@ -130,7 +130,17 @@ async def test_why_names_each_likely_cause_with_the_persons_answers(
     assert causes
     assert "venous insufficiency" in causes[0]["name"]
     evidence = next(m for m in dispatcher.messages if m["response"] == "utter_cause_evidence")
-    assert "you said yes to" in evidence["evidence"]
+    assert evidence["evidence"].startswith("Pointing to it, you said yes to: bulging or twisted veins")
+
+
+async def test_evidence_says_yes_and_no_answers_in_one_line(
+    tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    slots = {"night_cramps": "yes", "visible_veins": "no", "diuretics": "no", "dehydration": "no"}
+    await ActionGiveAssessment().run(dispatcher, tracker(slots), domain)
+    evidence = next(m for m in dispatcher.messages if m["response"] == "utter_cause_evidence")["evidence"]
+    assert evidence.startswith("Pointing to it, you said yes to: cramps at night or in bed; and no to: ")
+    assert "bulging or twisted veins you can see" in evidence
 
 
 async def test_when_to_see_a_doctor_and_the_summary(
