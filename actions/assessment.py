@@ -10,7 +10,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
-from bot.slots import known_findings
 
 
 class ActionGiveAssessment(Action):
@@ -38,7 +37,7 @@ class ActionGiveAssessment(Action):
         )
         top = result.causes[0]
         dispatcher.utter_message(response="utter_likely_cause", name=top.name, explanation=top.explanation)
-        utter_evidence(dispatcher, knowledge, top, known_findings(knowledge, tracker.current_slot_values()), domain)
+        utter_evidence(dispatcher, knowledge, top, result.findings, domain)
         others = [c.name for c in result.causes if c.id in result.likely_causes[1:]]
         if others:
             dispatcher.utter_message(response="utter_other_causes", names="; ".join(others))

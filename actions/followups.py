@@ -10,13 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
-from bot.slots import known_findings
+from bot.engine import Assessment
 
 
-def note_if_nothing_known(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Says the answer is general when it rests on nothing the person has told yet."""
-    if not known_findings(get_engine().knowledge, tracker.current_slot_values()):
+def assess_noting_if_general(dispatcher: CollectingDispatcher, tracker: Tracker) -> Assessment:
+    """The assessment, first saying it is general when it rests on nothing the person has told yet."""
+    result = assess(tracker)
+    if not result.findings:
         dispatcher.utter_message(response="utter_no_findings_yet")
+    return result
 
 
 class ActionGiveReliefSteps(Action):
@@ -26,8 +28,7 @@ class ActionGiveReliefSteps(Action):
         return "action_give_relief_steps"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        note_if_nothing_known(dispatcher, tracker)
-        result = assess(tracker)
+        result = assess_noting_if_general(dispatcher, tracker)
         if not get_engine().knowledge.levels[result.level].self_help:
             utter_escalation(dispatcher, result)
             return []
@@ -42,10 +43,8 @@ class ActionExplainCauses(Action):
         return "action_explain_causes"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        note_if_nothing_known(dispatcher, tracker)
+        result = assess_noting_if_general(dispatcher, tracker)
         knowledge = get_engine().knowledge
-        statuses = known_findings(knowledge, tracker.current_slot_values())
-        result = assess(tracker)
         if result.escalation.reasons:
             dispatcher.utter_message(
                 response="utter_assessment_level", advice=result.escalation.advice, reasons=reasons(result)
@@ -57,7 +56,7 @@ class ActionExplainCauses(Action):
                 percent=round(cause.share * 100),
                 explanation=cause.explanation,
             )
-            utter_evidence(dispatcher, knowledge, cause, statuses, domain)
+            utter_evidence(dispatcher, knowledge, cause, result.findings, domain)
         return []
 
 
@@ -68,8 +67,7 @@ class ActionAdviseWhenToSeeDoctor(Action):
         return "action_advise_when_to_see_doctor"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        note_if_nothing_known(dispatcher, tracker)
-        result = assess(tracker)
+        result = assess_noting_if_general(dispatcher, tracker)
         dispatcher.utter_message(
             response="utter_when_to_see_doctor",
             level_name=result.escalation.level_name,
@@ -88,6 +86,6 @@ class ActionGiveSummary(Action):
         return "action_give_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        note_if_nothing_known(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_summary", summary=assess(tracker).summary)
+        result = assess_noting_if_general(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_summary", summary=result.summary)
         return []

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from types import MappingProxyType
 
 from bot.knowledge_types import WHEN_ORDER, Cause, KnowledgeBase, TriageRule
 from bot.summary import render_summary
@@ -71,8 +72,9 @@ class Escalation:
 
 @dataclass(frozen=True)
 class Assessment:
-    """The whole answer for one set of findings."""
+    """The whole answer for one set of findings (`findings`: what was told, as checked statuses)."""
 
+    findings: Mapping[str, Status]
     level: str
     fired_rules: tuple[FiredRule, ...]
     causes: tuple[RankedCause, ...]
@@ -131,7 +133,7 @@ class Engine:
         summary = render_summary(
             self.knowledge, statuses, escalation, [c for c in causes if c.id in likely], plan, today
         )
-        return Assessment(level.id, fired_rules, causes, likely, plan, escalation, summary)
+        return Assessment(MappingProxyType(statuses), level.id, fired_rules, causes, likely, plan, escalation, summary)
 
     def _rank(self, statuses: Mapping[str, Status]) -> tuple[RankedCause, ...]:
         scored = []
