@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check train chat test lint types validate eval-nlu bench lock clean
+.PHONY: help setup check train chat serve test lint types validate eval-nlu bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ train: check $(MODEL) ## train the Rasa model when data, config or the NLU code 
 
 chat: train ## talk to the assistant in the terminal (starts and stops the action server)
 	@bash scripts/chat.sh
+
+serve: train ## serve the chat page, REST, socket.io and (if configured in .env) Telegram; Ctrl-C stops all
+	@$(PY) -m bot.serve
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

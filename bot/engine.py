@@ -96,6 +96,12 @@ class Engine:
     def _fill(self, text: str) -> str:
         return text.format(emergency_number=self.emergency_number)
 
+    def emergency_warning(self) -> str:
+        """The safety-net line of the most urgent level: what every page shows before anyone types."""
+        order = list(self.knowledge.levels)
+        item = min(self.knowledge.safety_net, key=lambda entry: order.index(entry.level))
+        return self._fill(item.text)
+
     def statuses(self, findings: Mapping[str, Status | str]) -> dict[str, Status]:
         """Checks ids and statuses; raises `ValueError` naming the first unknown one."""
         checked = {}

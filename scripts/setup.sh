@@ -44,3 +44,6 @@ fi
 
 export RASA_TELEMETRY_ENABLED=false
 .venv/bin/python -m bot.nlu.spacy_pipeline
+# The chat page's widget (rasa-webchat from the npm registry). Only the web page needs it: without npm,
+# set-up says so and goes on, and `make chat` still works.
+.venv/bin/python -m bot.web.widget || echo "setup: the web page will not be served until the widget is fetched" >&2
