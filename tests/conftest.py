@@ -1,8 +1,13 @@
-"""Shared fixtures: the knowledge base is loaded once per session and the engine reuses it."""
+"""Shared fixtures: the knowledge base is loaded once per session and the engine reuses it; the model is
+trained (by `make train`, only when its inputs changed) once per session for every test that needs it."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +15,8 @@ from bot.engine import Engine
 from bot.knowledge_loader import load_knowledge
 from bot.knowledge_types import KnowledgeBase
 
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "legs.tar.gz"
 TEST_EMERGENCY_NUMBER = "999"
 TODAY = date(2026, 11, 25)
 
@@ -22,3 +29,16 @@ def knowledge() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(knowledge: KnowledgeBase) -> Engine:
     return Engine(knowledge, TEST_EMERGENCY_NUMBER)
+
+
+def free_port() -> int:
+    """A port nobody listens on right now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    subprocess.run(["make", "-s", "train"], cwd=ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    return MODEL

@@ -7,9 +7,6 @@ runs on the test session's event loop, so a conversation exercises the real HTTP
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import subprocess
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
@@ -19,22 +16,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "legs.tar.gz"
+from tests.conftest import free_port
 
 Say = Callable[[str], Awaitable[list[dict[str, Any]]]]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def trained_model() -> Path:
-    subprocess.run(["make", "-s", "train"], cwd=ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
-    return MODEL
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +26,7 @@ def action_server_url() -> Iterator[str]:
     """The rasa-sdk action server on its own thread and event loop, as it would be in its own process."""
     from rasa_sdk.endpoint import create_app
 
-    port = _free_port()
+    port = free_port()
     loop = asyncio.new_event_loop()
     ready = threading.Event()
 

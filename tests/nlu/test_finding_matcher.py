@@ -65,6 +65,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
         "my left calf is swollen red and hot, I flew back from Bangkok on Monday",
         {"one_leg_swollen": P, "leg_red_warm": P, "clot_risk": P},
     ),
+    ("my calf is swollen, red and hot since my flight yesterday!", {"leg_red_warm": P, "clot_risk": P}),
+    ("my calf is red and hot, and my eyes itch", {"leg_red_warm": P}),
     (
         "on furosemide, I feel really weak and my heart keeps fluttering",
         {"diuretics": P, "muscle_weakness": P, "palpitations": P},
@@ -92,6 +94,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
     [
         ("I have blue veins on my legs", "cold_pale_leg"),
         ("my legs cramp in hot weather", "leg_red_warm"),
+        ("my legs cramp, and my face is red", "leg_red_warm"),
         ("I feel dizzy when I stand up", "prolonged_standing"),
         ("my thighs ache and my pee is cola brown", "skin_changes"),
         ("a stabbing pain in my calf", "chest_pain"),
