@@ -4,7 +4,6 @@
 window.addEventListener("DOMContentLoaded", function () {
   window.WebChat.default(
     {
-      selector: "#chat",
       initPayload: "/greet",
       socketUrl: document.body.dataset.socketUrl,
       socketPath: "/socket.io/",
@@ -18,6 +17,6 @@ window.addEventListener("DOMContentLoaded", function () {
       customMessageDelay: function () { return 400; },
       params: { storage: "session" },
     },
-    null
+    document.getElementById("chat")
   );
 });

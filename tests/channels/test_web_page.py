@@ -1,0 +1,111 @@
+"""The chat page in headless Chromium (Debian's, never a downloaded one) on a phone-sized screen: the
+disclaimer, a typed message, a pressed button, and a reload that keeps the conversation going."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.channels.conftest import Served
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.rasa
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 800}
+SCREENSHOT = ROOT / "reports" / "screenshots" / "web-page-phone.png"
+WAIT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).is_file():
+        pytest.skip("Debian's chromium is not installed (make test installs it where apt-get is available)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def bot_says(page: Page, text: str) -> None:
+    """Waits for a bot message containing `text` (typing dots are a .rw-response without .rw-markdown)."""
+    page.locator(".rw-response .rw-markdown", has_text=text).last.wait_for(timeout=WAIT_MS)
+
+
+def test_a_conversation_in_the_browser_survives_a_reload(served: Served, browser: Browser) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    requested_hosts: set[str] = set()
+    page.on("request", lambda request: requested_hosts.add(urlsplit(request.url).netloc))
+    page.goto(served.page_url)
+
+    disclaimer = page.locator(".disclaimer").inner_text()
+    assert "not a diagnosis" in disclaimer
+    assert "999" in disclaimer, "the configured emergency number, before anyone types"
+
+    bot_says(page, "not a diagnosis")
+    bot_says(page, "cramps come at night")
+    assert page.locator(".rw-reply").all_inner_texts() == ["Yes", "No", "Not sure"]
+
+    page.locator(".rw-new-message").fill("I get bad cramps in my calves at night")
+    page.keyboard.press("Enter")
+    bot_says(page, "veins")
+    page.locator(".rw-reply", has_text="Yes").click()
+    bot_says(page, "water tablets")
+
+    page.reload()
+    bot_says(page, "water tablets")
+    page.locator(".rw-new-message").fill("no I don't take any")
+    page.keyboard.press("Enter")
+    bot_says(page, "drink")
+
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], "nothing sticks out sideways on a phone"
+    box = page.locator(".rw-new-message").bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"], "the input stays on screen; the messages scroll"
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    context.close()
+
+    rasa_host = urlsplit(served.rasa_url).netloc
+    assert requested_hosts <= {f"localhost:{served.web_port}", rasa_host}, "no third party hears of the chat"
+
+
+@pytest.mark.parametrize(("origin", "allowed"), [("page", True), ("http://evil.example", False)])
+def test_only_the_pages_origin_may_open_a_socket(served: Served, origin: str, allowed: bool) -> None:
+    sent_origin = served.page_url.rstrip("/") if origin == "page" else origin
+    answer = requests.get(
+        f"{served.rasa_url}/socket.io/?EIO=4&transport=polling", headers={"Origin": sent_origin}, timeout=10
+    )
+    if allowed:
+        assert answer.status_code == 200
+        assert answer.headers.get("Access-Control-Allow-Origin") == sent_origin
+    else:
+        assert answer.status_code == 400
+        assert "Access-Control-Allow-Origin" not in answer.headers
+
+
+def test_the_page_forbids_scripts_from_anywhere_else(served: Served) -> None:
+    answer = requests.get(served.page_url, timeout=10)
+    policy = answer.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert f"connect-src {served.rasa_url}" in policy
+    widget = requests.get(served.page_url + "webchat.js", timeout=10).text
+    assert "WebChat" in widget
+    assert "fonts.googleapis.com/css" not in widget, "the widget's Google Fonts import is removed"
