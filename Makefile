@@ -12,13 +12,16 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check train chat serve test lint types validate eval-nlu bench lock clean
+.PHONY: help setup browser check train chat serve test lint types validate eval-nlu bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 setup: ## create .venv from requirements.lock and build the spaCy pipeline (quick when done before)
 	@bash scripts/setup.sh
+
+browser: ## install Debian's chromium for the browser test (skipped with a message where that is impossible)
+	@bash scripts/setup_browser.sh
 
 check: setup ## validate the knowledge files and settings
 	@$(PY) -m bot.check
@@ -46,7 +49,7 @@ types: setup ## mypy strict on the core modules
 validate: setup ## rasa data validate
 	$(RASA) data validate --quiet
 
-test: lint types validate train ## every check: lint, types, data validation, training and all tests
+test: lint types validate train browser ## every check: lint, types, data validation, training and all tests
 	$(PY) -m pytest
 
 eval-nlu: train ## intent accuracy and finding F1 on the held-out tests/test_nlu.yml (writes reports/nlu.json)
