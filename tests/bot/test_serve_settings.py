@@ -1,0 +1,102 @@
+"""`make serve` settings: defaults that work, one clear message per mistake, secrets only in owner-only files."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.serve_settings import (
+    ServeSettingsError,
+    environment_with_env_file,
+    load_serve_settings,
+    read_env_file,
+    write_server_files,
+)
+from tests.conftest import ROOT
+
+TELEGRAM = {
+    "TELEGRAM_TOKEN": "123456:ABC-def",
+    "TELEGRAM_WEBHOOK_URL": "https://legs.example.org/webhooks/telegram/webhook",
+    "TELEGRAM_SECRET": "s3cret-value",
+}
+
+
+@pytest.fixture
+def model(tmp_path: Path) -> str:
+    path = tmp_path / "model.tar.gz"
+    path.write_bytes(b"model")
+    return str(path)
+
+
+def test_defaults_serve_the_page_on_loopback_without_telegram(model: str) -> None:
+    settings = load_serve_settings({"MODEL": model})
+    assert (settings.rasa_port, settings.action_port, settings.web_port) == (5005, 5055, 8080)
+    assert settings.interface == "127.0.0.1"
+    assert settings.web_origins == ("http://localhost:8080", "http://127.0.0.1:8080")
+    assert settings.page_url == "http://localhost:8080/"
+    assert settings.telegram is None
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"RASA_PORT": "abc"}, "RASA_PORT"),
+        ({"WEB_PORT": "70000"}, "WEB_PORT"),
+        ({"ACTION_PORT": "5005"}, "three different ports"),
+        ({"WEB_ORIGINS": "localhost:8080"}, "WEB_ORIGINS"),
+        ({"TELEGRAM_TOKEN": "123456:ABC"}, "TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET"),
+        ({**TELEGRAM, "TELEGRAM_SECRET": " "}, "TELEGRAM_SECRET"),
+        ({"MODEL": "/nowhere/model.tar.gz"}, "make train"),
+    ],
+)
+def test_each_mistake_names_its_variable(model: str, env: dict[str, str], named: str) -> None:
+    with pytest.raises(ServeSettingsError, match=named):
+        load_serve_settings({"MODEL": model, **env})
+
+
+def test_telegram_goes_into_owner_only_credentials(model: str, tmp_path: Path) -> None:
+    settings = load_serve_settings({"MODEL": model, **TELEGRAM})
+    credentials_file, endpoints_file = write_server_files(settings, tmp_path / "run")
+    credentials = yaml.safe_load(credentials_file.read_text(encoding="utf-8"))
+    assert credentials["bot.channels.telegram.TelegramInput"]["secret_token"] == "s3cret-value"
+    assert credentials["bot.channels.socketio.WebChatInput"]["session_persistence"] is True
+    assert stat.S_IMODE(credentials_file.stat().st_mode) == 0o600, "the token is readable by its owner only"
+    endpoints = yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))
+    assert endpoints["action_endpoint"]["url"] == "http://localhost:5055/webhook"
+
+
+def test_env_file_is_read_and_the_shell_wins(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text('# comment\n\nexport RASA_PORT=6005\nTELEGRAM_SECRET="quoted value"\nWEB_PORT=9090\n')
+    assert read_env_file(env_file) == {"RASA_PORT": "6005", "TELEGRAM_SECRET": "quoted value", "WEB_PORT": "9090"}
+    merged = environment_with_env_file({"WEB_PORT": "9191"}, env_file)
+    assert merged["WEB_PORT"] == "9191"
+    assert merged["RASA_PORT"] == "6005"
+
+
+def test_a_broken_env_file_line_is_named(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("RASA_PORT=6005\nthis is not a setting\n")
+    with pytest.raises(ServeSettingsError, match="line 2"):
+        read_env_file(env_file)
+
+
+def test_serve_with_a_bad_setting_says_one_line_and_starts_nothing() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.serve"],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "RASA_PORT": "not-a-port", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "serve: RASA_PORT should be a port number from 1 to 65535, got 'not-a-port'"
+    ]
