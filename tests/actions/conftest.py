@@ -10,7 +10,7 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from tests.conversation.conftest import ROOT
+from tests.conftest import ROOT
 
 MakeTracker = Callable[..., Tracker]
 

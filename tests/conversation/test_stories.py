@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conversation.conftest import ROOT
+from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
 

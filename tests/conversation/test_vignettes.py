@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from bot.settings import load_settings
-from tests.conversation.conftest import ROOT, Conversation
+from tests.conftest import ROOT
+from tests.conversation.conftest import Conversation
 from tests.conversation.helpers import play
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
