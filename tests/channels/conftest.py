@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -81,8 +82,17 @@ def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pyte
         run_folder=run_folder,
         telegram=fake_bot_api,
     )
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGINT)  # what Ctrl-C sends: everything it started must stop
     try:
-        process.wait(timeout=60)
+        exit_code = process.wait(timeout=60)
     except subprocess.TimeoutExpired:
         process.kill()
+        pytest.fail("make serve did not stop on Ctrl-C within 60 s")
+    assert exit_code == 0
+    still_open = [port for port in (rasa_port, action_port, web_port) if _listening(port)]
+    assert not still_open, f"Ctrl-C left servers running on ports {still_open}"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
