@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser check train chat serve test lint types validate eval-nlu bench lock clean
+.PHONY: help setup browser check train chat serve test lint types validate eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,13 +52,12 @@ validate: setup ## rasa data validate
 test: lint types validate train browser ## every check: lint, types, data validation, training and all tests
 	$(PY) -m pytest
 
-eval-nlu: train ## intent accuracy and finding F1 on the held-out tests/test_nlu.yml (writes reports/nlu.json)
-	$(PY) scripts/evaluate_nlu.py
+eval: train ## held-out NLU scores with a confusion matrix, vignette triage, published comparison (reports/)
+	$(PY) scripts/evaluate.py
 
-bench: train ## benchmarks: engine speed, REST latency per message, training time from scratch
+bench: train ## engine speed, then ours vs Rasa's starter bot: latency, throughput, memory, start-up, training
 	$(PY) -m pytest benchmarks --benchmark-enable --benchmark-only
-	$(PY) benchmarks/rest_latency.py
-	$(PY) benchmarks/training_time.py
+	$(PY) -m benchmarks.compare_starter
 
 lock: ## regenerate requirements.lock from requirements.in
 	bash scripts/lock.sh

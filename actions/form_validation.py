@@ -52,6 +52,18 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher.utter_message(response=f"utter_reask_{requested}")
         return [*events, SlotSet(UNCLEAR, 1.0)]
 
+    async def _accept_as_read(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """An answer is kept as the slot mapping read it (the categorical slots admit nothing else).
+
+        Named per slot because rasa-sdk logs a warning for every answered slot without a `validate_<slot>`.
+        """
+        return {}
+
+    validate_night_cramps = validate_visible_veins = validate_diuretics = _accept_as_read
+    validate_dehydration = validate_exercise = _accept_as_read
+
 
 def _escalated(tracker: Tracker) -> bool:
     level = tracker.get_slot("escalated_level")

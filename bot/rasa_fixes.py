@@ -4,7 +4,10 @@
    the (constant) response schema itself against the draft 2020-12 meta-schema: about 20 of the 25 ms each call
    took here, with two or three calls per message. We check replies against the same schema with a validator
    built once, raising the same error Rasa raises.
-2. In `rasa shell`, Ctrl-C at a button menu makes questionary answer None, which Rasa slices as a string: the
+2. Reading a stored conversation back (every message, from any tracker store) resolves each event's class by
+   walking all subclasses of `Event` and testing each for abstractness: about 3 ms per message here. The class
+   of each event name found is remembered (a name not found still takes Rasa's own path and error).
+3. In `rasa shell`, Ctrl-C at a button menu makes questionary answer None, which Rasa slices as a string: the
    input task dies with AttributeError and the shell hangs without a prompt. A cancelled menu now ends the
    shell, as Ctrl-C at the text prompt does.
 """
@@ -30,6 +33,23 @@ def _validate_replies_once() -> None:
     RemoteAction._validate_action_result = validate_action_result
 
 
+def _event_classes_remembered() -> None:
+    from rasa.shared.core.events import Event
+
+    original = Event.resolve_by_type
+    known: dict[str, Any] = {}
+
+    def resolve_by_type(type_name: str, default: Any = None) -> Any:
+        if type_name not in known:
+            found = original(type_name, default)
+            if found is None or found is default:
+                return found
+            known[type_name] = found
+        return known[type_name]
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+
+
 def _cancelled_menu_ends_shell() -> None:
     import rasa.cli.utils as cli_utils
 
@@ -49,5 +69,6 @@ def apply() -> None:
     if getattr(RemoteAction, "_legs_fixed", False):
         return
     _validate_replies_once()
+    _event_classes_remembered()
     _cancelled_menu_ends_shell()
     RemoteAction._legs_fixed = True

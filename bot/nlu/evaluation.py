@@ -31,6 +31,7 @@ async def evaluate(agent: Any, data: Path) -> dict[str, Any]:
     examples = load_data(str(data)).intent_examples
     intent_hits, counts = 0, Counter[str]()
     intent_misses, finding_misses = [], []
+    intent_pairs: list[tuple[str, str]] = []
     for example in examples:
         text = example.get("text")
         parsed = await agent.parse_message(text)
@@ -40,6 +41,7 @@ async def evaluate(agent: Any, data: Path) -> dict[str, Any]:
             got_intent = parsed["response_selector"]["ask_treatment"]["response"]["intent_response_key"]
         if example.get("intent_response_key"):
             wanted_intent = example.get("intent_response_key")
+        intent_pairs.append((wanted_intent, got_intent))
         if got_intent == wanted_intent:
             intent_hits += 1
         else:
@@ -60,6 +62,25 @@ async def evaluate(agent: Any, data: Path) -> dict[str, Any]:
         "finding_precision": precision,
         "finding_recall": recall,
         "finding_f1": score,
+        "intent_scores": intent_scores(intent_pairs),
+        "intent_pairs": intent_pairs,
         "intent_misses": intent_misses,
         "finding_misses": finding_misses,
     }
+
+
+def intent_scores(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and support per expected intent, and their support-weighted average."""
+    scores: dict[str, dict[str, float]] = {}
+    for intent in sorted({wanted for wanted, _ in pairs}):
+        hits = sum(1 for wanted, got in pairs if wanted == got == intent)
+        predicted = sum(1 for _, got in pairs if got == intent)
+        support = sum(1 for wanted, _ in pairs if wanted == intent)
+        precision, recall, score = f1(hits, predicted - hits, support - hits)
+        scores[intent] = {"precision": precision, "recall": recall, "f1": score, "support": support}
+    total = sum(row["support"] for row in scores.values())
+    scores["weighted average"] = {
+        name: sum(row[name] * row["support"] for row in scores.values()) / total
+        for name in ("precision", "recall", "f1")
+    } | {"support": total}
+    return scores

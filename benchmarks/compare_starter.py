@@ -1,0 +1,209 @@
+"""`make bench`: our assistant and Rasa's own starter bot (`rasa init --no-prompt`), side by side on this machine.
+
+Both run from the same .venv and are played through the REST channel: per-message latency with 1 and with 20
+conversations at once, throughput at 20, start-up to ready, peak memory of the Rasa server (and of our action
+server; the starter bot has no custom actions), and training time from scratch (empty Rasa cache). Prints a
+table with the ratio ours / starter and writes reports/bench/bench.json and reports/bench/latency.png.
+Nothing here is asserted: timings are for people to read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.load import LoadResult, play
+from benchmarks.servers import PYTHON, ROOT, BotServers
+
+REPORT_DIR = ROOT / "reports" / "bench"
+OUR_PROJECT_PARTS = ("config.yml", "domain.yml", "data", "bot", "actions", "build")
+OUR_SCRIPT = [
+    "hi",
+    "my calves cramp most nights and I can see bulging veins",
+    "no I don't take water pills",
+    "/deny",
+    "I sit at a desk all day",
+    "why?",
+    "what can I do now",
+    "do compression stockings help?",
+]
+STARTER_SCRIPT = ["hi", "I am sad", "no", "hello there", "I am feeling great", "are you a bot?", "yes", "bye"]
+SINGLE_CONVERSATIONS = 10
+CONCURRENT = 20
+CONCURRENT_ROUNDS = 3
+
+
+@dataclass
+class BotFigures:
+    name: str
+    training_s: float
+    ready_s: float
+    single: LoadResult
+    concurrent: LoadResult
+    rasa_peak_mb: float
+    actions_peak_mb: float | None
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[round(share * (len(ordered) - 1))]
+
+
+def timed_training(project: Path, rasa: list[str], env: dict[str, str]) -> float:
+    """`rasa train` from scratch: no models, no Rasa cache."""
+    shutil.rmtree(project / "models", ignore_errors=True)
+    cache = project / ".rasa"
+    shutil.rmtree(cache, ignore_errors=True)
+    start = time.monotonic()
+    subprocess.run(  # noqa: S603 - our own venv
+        [*rasa, "train", "--out", "models", "--fixed-model-name", "bench"],
+        cwd=project,
+        env={**env, "RASA_CACHE_DIRECTORY": str(cache)},
+        check=True,
+        capture_output=True,
+    )
+    return time.monotonic() - start
+
+
+def measure(
+    name: str, project: Path, rasa: list[str], script: list[str], actions: bool, env: dict[str, str]
+) -> BotFigures:
+    print(f"bench: {name}: training from scratch", flush=True)
+    training = timed_training(project, rasa, env)
+    print(f"bench: {name}: serving and playing conversations", flush=True)
+    with BotServers(
+        project, project / "models" / "bench.tar.gz", rasa, env, actions, REPORT_DIR / f"{name}.log"
+    ) as servers:
+        play(servers.port, script, CONCURRENT, CONCURRENT, f"{name}-warm-up")  # first predictions build TF graphs
+        single = play(servers.port, script, SINGLE_CONVERSATIONS, 1, f"{name}-single")
+        rounds = [
+            play(servers.port, script, CONCURRENT, CONCURRENT, f"{name}-many-{round_}")
+            for round_ in range(CONCURRENT_ROUNDS)
+        ]
+    concurrent = LoadResult(
+        [t for r in rounds for t in r.latencies_ms], sum(r.wall_s for r in rounds), sum(r.errors for r in rounds)
+    )
+    return BotFigures(
+        name, training, servers.ready_s, single, concurrent, servers.rasa_peak_mb, servers.actions_peak_mb
+    )
+
+
+def our_project(scratch: Path) -> Path:
+    project = scratch / "ours"
+    project.mkdir()
+    for part in OUR_PROJECT_PARTS:
+        source, target = ROOT / part, project / part
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "serve"))
+        else:
+            shutil.copy(source, target)
+    return project
+
+
+def starter_project(scratch: Path, env: dict[str, str]) -> Path:
+    project = scratch / "starter"
+    project.mkdir()
+    subprocess.run(  # noqa: S603 - our own venv
+        [PYTHON, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(project)],
+        cwd=scratch,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return project
+
+
+def rows(ours: BotFigures, starter: BotFigures) -> list[tuple[str, float, float, str]]:
+    def stats(figures: BotFigures) -> dict[str, float]:
+        return {
+            "median 1": statistics.median(figures.single.latencies_ms),
+            "p95 1": percentile(figures.single.latencies_ms, 0.95),
+            "median 20": statistics.median(figures.concurrent.latencies_ms),
+            "p95 20": percentile(figures.concurrent.latencies_ms, 0.95),
+            "throughput": figures.concurrent.throughput,
+            "ready": figures.ready_s,
+            "rss": figures.rasa_peak_mb,
+            "training": figures.training_s,
+        }
+
+    a, b = stats(ours), stats(starter)
+    return [
+        ("latency median, 1 conversation (ms)", a["median 1"], b["median 1"], "<= 0.7"),
+        ("latency p95, 1 conversation (ms)", a["p95 1"], b["p95 1"], ""),
+        (f"latency median, {CONCURRENT} at once (ms)", a["median 20"], b["median 20"], ""),
+        (f"latency p95, {CONCURRENT} at once (ms)", a["p95 20"], b["p95 20"], ""),
+        (f"throughput, {CONCURRENT} at once (messages/s)", a["throughput"], b["throughput"], ">= 2"),
+        ("start-up to ready (s)", a["ready"], b["ready"], ""),
+        ("peak memory, Rasa server (MB)", a["rss"], b["rss"], ""),
+        ("training from scratch (s)", a["training"], b["training"], "ours <= 180 s"),
+    ]
+
+
+def plot(ours: BotFigures, starter: BotFigures, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=False)
+    for axis, attribute, title in (
+        (axes[0], "single", "1 conversation at a time"),
+        (axes[1], "concurrent", f"{CONCURRENT} conversations at once"),
+    ):
+        data = [getattr(ours, attribute).latencies_ms, getattr(starter, attribute).latencies_ms]
+        axis.boxplot(data, labels=["our assistant", "Rasa starter bot"], showfliers=True, whis=(5, 95))
+        axis.set_title(title)
+        axis.set_ylabel("per-message latency (ms)")
+        axis.grid(axis="y", alpha=0.3)
+    figure.suptitle("REST channel, same machine, same .venv (whiskers: p5 to p95)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+
+
+def main() -> int:
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONWARNINGS": "ignore", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        print("bench: creating the starter bot (rasa init --no-prompt)", flush=True)
+        starter_dir = starter_project(scratch, env)
+        ours_dir = our_project(scratch)
+        ours = measure(
+            "ours", ours_dir, [PYTHON, "-m", "bot.rasa_cli"], OUR_SCRIPT, True, {**env, "PYTHONPATH": str(ours_dir)}
+        )
+        starter = measure("starter", starter_dir, [PYTHON, "-m", "rasa"], STARTER_SCRIPT, False, env)
+    table = rows(ours, starter)
+    print(f"\n{'figure':<44}{'ours':>10}{'starter':>10}{'ours/starter':>14}  target")
+    for label, mine, theirs, target in table:
+        print(f"{label:<44}{mine:>10.1f}{theirs:>10.1f}{mine / theirs:>14.2f}  {target}")
+    print(f"{'peak memory, our action server (MB)':<44}{ours.actions_peak_mb or 0:>10.1f}{'-':>10}")
+    errors = ours.single.errors + ours.concurrent.errors + starter.single.errors + starter.concurrent.errors
+    print(
+        f"errors: {errors}; messages timed: {len(ours.single.latencies_ms) + len(ours.concurrent.latencies_ms)} ours, "
+        f"{len(starter.single.latencies_ms) + len(starter.concurrent.latencies_ms)} starter"
+    )
+    report = {
+        "rows": [
+            {"figure": label, "ours": mine, "starter": theirs, "ratio": mine / theirs, "target": target}
+            for label, mine, theirs, target in table
+        ],
+        "our_action_server_peak_mb": ours.actions_peak_mb,
+        "errors": errors,
+    }
+    (REPORT_DIR / "bench.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    plot(ours, starter, REPORT_DIR / "latency.png")
+    print(f"report: {REPORT_DIR.relative_to(ROOT)}/bench.json, latency.png")
+    return 0 if errors == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""`make eval`: how well the assistant understands and triages, written to reports/ with a summary printed.
+
+- Held-out NLU (tests/test_nlu.yml, never trained on): intent precision, recall and F1 per intent with a
+  confusion matrix, and finding-extraction precision, recall and F1.
+- Vignettes (tests/vignettes.yml, and ../shared/vignettes-dev.yml when present) played through whole
+  conversations with the real action server: triage exactly right, under-triage (must be zero), top cause
+  right, emergencies escalated on the first message.
+- A comparison line against published symptom-checker triage (scripts/published_triage.yml).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "reports"
+VIGNETTE_SETS = {"own": ROOT / "tests" / "vignettes.yml", "shared dev": ROOT.parent / "shared" / "vignettes-dev.yml"}
+EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_action_server(port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
+    process = subprocess.Popen(  # noqa: S603 - our own venv
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("eval: the action server did not start")
+
+
+def confusion_png(pairs: list[tuple[str, str]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = sorted({label for pair in pairs for label in pair})
+    index = {label: number for number, label in enumerate(labels)}
+    matrix = [[0] * len(labels) for _ in labels]
+    for wanted, got in pairs:
+        matrix[index[wanted]][index[got]] += 1
+    figure, axis = plt.subplots(figsize=(12, 11))
+    axis.imshow(matrix, cmap="Blues")
+    axis.set_xticks(range(len(labels)), labels, rotation=90, fontsize=7)
+    axis.set_yticks(range(len(labels)), labels, fontsize=7)
+    for row, counts in enumerate(matrix):
+        for column, count in enumerate(counts):
+            if count:
+                axis.text(
+                    column,
+                    row,
+                    str(count),
+                    ha="center",
+                    va="center",
+                    fontsize=6,
+                    color="white" if count > max(map(max, matrix)) / 2 else "black",
+                )
+    axis.set_xlabel("predicted intent")
+    axis.set_ylabel("expected intent (held-out tests/test_nlu.yml)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+async def vignette_results(agent: Any, levels: list[str], number: str) -> dict[str, Any]:
+    from bot.vignettes import load_vignettes, play_vignette
+
+    results: dict[str, Any] = {}
+    for name, path in VIGNETTE_SETS.items():
+        if not path.is_file():
+            continue
+        played = [await play_vignette(agent, case, f"eval-{case.id}") for case in load_vignettes(path)]
+        emergencies = [r for r in played if set(r.vignette.triage) & set(EMERGENCY_LEVELS)]
+        causes = [r for r in played if r.top_cause_right is not None]
+        immediate = [r for r in played if r.vignette.immediate]
+        results[name] = {
+            "cases": len(played),
+            "triage_right": sum(r.triage_right for r in played),
+            "under_triaged": sum(r.under_triaged(levels) for r in played),
+            "emergency_cases": len(emergencies),
+            "emergency_triage_right": sum(r.triage_right for r in emergencies),
+            "top_cause_cases": len(causes),
+            "top_cause_right": sum(bool(r.top_cause_right) for r in causes),
+            "immediate_cases": len(immediate),
+            "escalated_first": sum(bool(r.escalated_first(number)) for r in immediate),
+            "wrong": [
+                {"id": r.vignette.id, "triage": r.triage, "expected": list(r.vignette.triage), "causes": list(r.causes)}
+                for r in played
+                if not r.triage_right or r.top_cause_right is False or r.escalated_first(number) is False
+            ],
+        }
+    return results
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "none"
+
+
+async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.knowledge_loader import load_knowledge
+    from bot.nlu.evaluation import evaluate
+    from bot.rasa_fixes import apply
+    from bot.settings import load_settings
+
+    apply()
+    agent = Agent.load(str(model), action_endpoint=EndpointConfig(url=action_url, enable_selective_domain=True))
+    nlu = await evaluate(agent, ROOT / "tests" / "test_nlu.yml")
+    levels = list(load_knowledge().levels)
+    vignettes = await vignette_results(agent, levels, load_settings().emergency_number)
+    return {"nlu": nlu, "vignettes": vignettes}
+
+
+def main() -> int:
+    REPORTS.mkdir(exist_ok=True)
+    port = free_port()
+    actions = start_action_server(port)
+    try:
+        report = asyncio.run(evaluate_all(ROOT / "models" / "legs.tar.gz", f"http://127.0.0.1:{port}/webhook"))
+    finally:
+        actions.send_signal(signal.SIGINT)
+        actions.wait(timeout=30)
+    nlu, vignettes = report["nlu"], report["vignettes"]
+    confusion_png(nlu["intent_pairs"], REPORTS / "intent_confusion.png")
+    published = yaml.safe_load((ROOT / "scripts" / "published_triage.yml").read_text(encoding="utf-8"))
+    report["published"] = published
+    (REPORTS / "eval.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+    average = nlu["intent_scores"]["weighted average"]
+    lines = [
+        f"Held-out NLU, {nlu['examples']} messages (tests/test_nlu.yml, never trained on):",
+        f"  intents: accuracy {nlu['intent_accuracy']:.3f}; weighted precision {average['precision']:.3f}, "
+        f"recall {average['recall']:.3f}, F1 {average['f1']:.3f} (confusion matrix: reports/intent_confusion.png)",
+        f"  findings: precision {nlu['finding_precision']:.3f}, recall {nlu['finding_recall']:.3f}, "
+        f"F1 {nlu['finding_f1']:.3f}",
+    ]
+    for name, row in vignettes.items():
+        lines += [
+            f"Vignettes, {name} ({row['cases']} cases):",
+            f"  triage exactly right {share(row['triage_right'], row['cases'])}; "
+            f"under-triaged {row['under_triaged']} (must be 0)",
+            f"  emergencies triaged right {share(row['emergency_triage_right'], row['emergency_cases'])}; "
+            f"escalated on the first message {share(row['escalated_first'], row['immediate_cases'])}",
+            f"  top cause right {share(row['top_cause_right'], row['top_cause_cases'])}",
+        ]
+        lines += [f"  wrong: {case}" for case in row["wrong"]]
+    semigran = published["semigran_2015"]
+    all_rows = list(vignettes.values())
+    right, cases = sum(r["triage_right"] for r in all_rows), sum(r["cases"] for r in all_rows)
+    emergency_right = sum(r["emergency_triage_right"] for r in all_rows)
+    emergency_cases = sum(r["emergency_cases"] for r in all_rows)
+    lines += [
+        f"Published symptom checkers (Semigran et al., BMJ 2015; {semigran['checkers']} checkers, "
+        f"{semigran['vignettes']} vignettes): appropriate triage {semigran['appropriate_triage_overall']:.0%} overall, "
+        f"{semigran['appropriate_triage_emergency']:.0%} for emergencies.",
+        f"  This assistant, on its own vignettes (a different, narrower set: leg cramps and veins only, not a "
+        f"like-for-like comparison): {share(right, cases)} overall, {share(emergency_right, emergency_cases)} "
+        "for emergencies.",
+    ]
+    summary = "\n".join(lines)
+    (REPORTS / "eval.md").write_text(summary + "\n", encoding="utf-8")
+    print(summary)
+    print("reports: reports/eval.json, reports/eval.md, reports/intent_confusion.png")
+    under = sum(r["under_triaged"] for r in all_rows)
+    return 1 if under else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
