@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import signal
 import socket
@@ -126,13 +127,17 @@ def share(part: int, whole: int) -> str:
 
 async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
     from rasa.core.agent import Agent
+    from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
 
     from bot.knowledge_loader import load_knowledge
     from bot.nlu.evaluation import evaluate
     from bot.rasa_fixes import apply
     from bot.settings import load_settings
 
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
     apply()
     agent = Agent.load(str(model), action_endpoint=EndpointConfig(url=action_url, enable_selective_domain=True))
     nlu = await evaluate(agent, ROOT / "tests" / "test_nlu.yml")
@@ -183,9 +188,9 @@ def main() -> int:
         f"Published symptom checkers (Semigran et al., BMJ 2015; {semigran['checkers']} checkers, "
         f"{semigran['vignettes']} vignettes): appropriate triage {semigran['appropriate_triage_overall']:.0%} overall, "
         f"{semigran['appropriate_triage_emergency']:.0%} for emergencies.",
-        f"  This assistant, on its own vignettes (a different, narrower set: leg cramps and veins only, not a "
-        f"like-for-like comparison): {share(right, cases)} overall, {share(emergency_right, emergency_cases)} "
-        "for emergencies.",
+        f"  This assistant on the vignettes above (a different, narrower set: leg cramps and veins only; not a "
+        f"like-for-like comparison): {share(right, cases)} triaged exactly right, "
+        f"{share(emergency_right, emergency_cases)} of emergencies.",
     ]
     summary = "\n".join(lines)
     (REPORTS / "eval.md").write_text(summary + "\n", encoding="utf-8")
