@@ -10,6 +10,8 @@
 3. In `rasa shell`, Ctrl-C at a button menu makes questionary answer None, which Rasa slices as a string: the
    input task dies with AttributeError and the shell hangs without a prompt. A cancelled menu now ends the
    shell, as Ctrl-C at the text prompt does.
+4. Nothing bounds a message's length before the NLU pipeline (one 100 KB message grew the starter bot to 24 GB):
+   `bot/message_guard.py` screens every message, from every channel, first.
 """
 
 from __future__ import annotations
@@ -68,7 +70,11 @@ def apply() -> None:
 
     if getattr(RemoteAction, "_legs_fixed", False):
         return
+    from bot import message_guard
+    from bot.settings import load_settings
+
     _validate_replies_once()
     _event_classes_remembered()
     _cancelled_menu_ends_shell()
+    message_guard.install(load_settings().max_message_chars)
     RemoteAction._legs_fixed = True

@@ -152,3 +152,22 @@ async def test_never_diagnoses_or_changes_medicines(conversation: Conversation) 
     )
     assert "don't stop" in everything.lower() or "do not stop" in everything.lower()
     assert "not recommended" in everything.lower()
+
+
+async def test_an_empty_message_is_answered_and_the_questions_go_on(conversation: Conversation) -> None:
+    await conversation.say("hi")
+    answer = texts(await conversation.say("   "))
+    assert "didn't get any words" in answer
+    assert NUMBER in answer
+    assert "cramps come at night" in answer, "the question is asked again"
+
+
+async def test_a_100_kb_message_never_reaches_the_pipeline_or_the_store(conversation: Conversation) -> None:
+    huge = "my legs cramp at night and " * 4000
+    assert len(huge) > 100_000
+    answer = texts(await conversation.say(huge))
+    assert "longer than I can read" in answer
+    assert NUMBER in answer
+    tracker = await conversation.agent.tracker_store.retrieve(conversation.sender)
+    assert all(len(event.text or "") < 1000 for event in tracker.events if hasattr(event, "text"))
+    assert (await conversation.slots())["night_cramps"] is None, "nothing was read from it"
