@@ -40,6 +40,7 @@ class ServeSettings:
     socket_url: str | None
     model: Path
     run_folder: Path
+    tracker_db: Path
     telegram: TelegramSettings | None
 
     @property
@@ -120,6 +121,7 @@ def load_serve_settings(env: Mapping[str, str]) -> ServeSettings:
         socket_url=env.get("WEB_SOCKET_URL", "").strip() or None,
         model=model,
         run_folder=Path(env.get("SERVE_RUN_DIR", str(ROOT / "build" / "serve"))),
+        tracker_db=Path(env.get("TRACKER_DB", str(ROOT / "build" / "conversations.db"))),
         telegram=_telegram(env),
     )
 
@@ -146,18 +148,21 @@ def credentials(settings: ServeSettings) -> dict[str, object]:
 
 
 def endpoints(settings: ServeSettings, base: Path = ROOT / "endpoints.yml") -> dict[str, object]:
-    """The project's endpoints.yml with the action server on the configured port."""
+    """The project's endpoints.yml with the action server on the configured port and the configured database."""
     data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
     data["action_endpoint"] = {
         **data.get("action_endpoint", {}),
         "url": f"http://localhost:{settings.action_port}/webhook",
     }
+    data["tracker_store"] = {**data.get("tracker_store", {}), "db": str(settings.tracker_db)}
     return dict(data)
 
 
 def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Path]:
-    """credentials.yml (may hold the Telegram token: readable by the owner only) and endpoints.yml."""
+    """credentials.yml (may hold the Telegram token) and the conversation database are the owner's only."""
     folder.mkdir(parents=True, exist_ok=True)
+    settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+    settings.tracker_db.touch(mode=0o600, exist_ok=True)
     credentials_file, endpoints_file = folder / "credentials.yml", folder / "endpoints.yml"
     credentials_file.touch(mode=0o600, exist_ok=True)
     os.chmod(credentials_file, 0o600)

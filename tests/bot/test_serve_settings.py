@@ -60,7 +60,7 @@ def test_each_mistake_names_its_variable(model: str, env: dict[str, str], named:
 
 
 def test_telegram_goes_into_owner_only_credentials(model: str, tmp_path: Path) -> None:
-    settings = load_serve_settings({"MODEL": model, **TELEGRAM})
+    settings = load_serve_settings({"MODEL": model, "TRACKER_DB": str(tmp_path / "db" / "talks.db"), **TELEGRAM})
     credentials_file, endpoints_file = write_server_files(settings, tmp_path / "run")
     credentials = yaml.safe_load(credentials_file.read_text(encoding="utf-8"))
     assert credentials["bot.channels.telegram.TelegramInput"]["secret_token"] == "s3cret-value"
@@ -68,6 +68,8 @@ def test_telegram_goes_into_owner_only_credentials(model: str, tmp_path: Path) -
     assert stat.S_IMODE(credentials_file.stat().st_mode) == 0o600, "the token is readable by its owner only"
     endpoints = yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))
     assert endpoints["action_endpoint"]["url"] == "http://localhost:5055/webhook"
+    assert endpoints["tracker_store"] == {"type": "SQL", "dialect": "sqlite", "db": str(tmp_path / "db" / "talks.db")}
+    assert stat.S_IMODE((tmp_path / "db" / "talks.db").stat().st_mode) == 0o600, "conversations are health data"
 
 
 def test_env_file_is_read_and_the_shell_wins(tmp_path: Path) -> None:

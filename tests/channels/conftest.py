@@ -47,24 +47,19 @@ def fake_bot_api() -> Iterator[FakeBotApi]:
     api.stop()
 
 
-@pytest.fixture(scope="session")
-def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    rasa_port, action_port, web_port = free_port(), free_port(), free_port()
-    run_folder = tmp_path_factory.mktemp("serve")
+def start_serve(model: Path, run_folder: Path, **settings: str) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
+    """`python -m bot.serve` on free ports with its files in `run_folder`; returns once it says it is ready."""
+    ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
     env = {
         **os.environ,
-        "RASA_PORT": str(rasa_port),
-        "ACTION_PORT": str(action_port),
-        "WEB_PORT": str(web_port),
+        **{name: str(port) for name, port in ports.items()},
         "SERVE_RUN_DIR": str(run_folder),
-        "MODEL": str(trained_model),
+        "TRACKER_DB": str(run_folder / "conversations.db"),
+        "MODEL": str(model),
         "EMERGENCY_NUMBER": "999",
-        "TELEGRAM_TOKEN": TELEGRAM_TOKEN,
-        "TELEGRAM_WEBHOOK_URL": "https://legs.example.org/webhooks/telegram/webhook",
-        "TELEGRAM_SECRET": TELEGRAM_SECRET,
-        "TELEGRAM_API_URL": fake_bot_api.base_url,
+        **settings,
     }
-    output = run_folder / "serve.out"
+    output = run_folder / f"serve-{len(list(run_folder.glob('serve-*.out')))}.out"
     with output.open("wb") as sink:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
@@ -75,22 +70,41 @@ def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pyte
             process.kill()
             pytest.fail(f"make serve did not start:\n{output.read_text(encoding='utf-8', errors='replace')[-3000:]}")
         time.sleep(0.5)
-    yield Served(
-        page_url=f"http://localhost:{web_port}/",
-        rasa_url=f"http://localhost:{rasa_port}",
-        web_port=web_port,
-        run_folder=run_folder,
-        telegram=fake_bot_api,
-    )
-    process.send_signal(signal.SIGINT)  # what Ctrl-C sends: everything it started must stop
+    return process, ports
+
+
+def stop_serve(process: subprocess.Popen[bytes], ports: dict[str, int]) -> None:
+    """What Ctrl-C does: everything `make serve` started must stop."""
+    process.send_signal(signal.SIGINT)
     try:
         exit_code = process.wait(timeout=60)
     except subprocess.TimeoutExpired:
         process.kill()
         pytest.fail("make serve did not stop on Ctrl-C within 60 s")
     assert exit_code == 0
-    still_open = [port for port in (rasa_port, action_port, web_port) if _listening(port)]
+    still_open = [port for port in ports.values() if _listening(port)]
     assert not still_open, f"Ctrl-C left servers running on ports {still_open}"
+
+
+@pytest.fixture(scope="session")
+def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    run_folder = tmp_path_factory.mktemp("serve")
+    process, ports = start_serve(
+        trained_model,
+        run_folder,
+        TELEGRAM_TOKEN=TELEGRAM_TOKEN,
+        TELEGRAM_WEBHOOK_URL="https://legs.example.org/webhooks/telegram/webhook",
+        TELEGRAM_SECRET=TELEGRAM_SECRET,
+        TELEGRAM_API_URL=fake_bot_api.base_url,
+    )
+    yield Served(
+        page_url=f"http://localhost:{ports['WEB_PORT']}/",
+        rasa_url=f"http://localhost:{ports['RASA_PORT']}",
+        web_port=ports["WEB_PORT"],
+        run_folder=run_folder,
+        telegram=fake_bot_api,
+    )
+    stop_serve(process, ports)
 
 
 def _listening(port: int) -> bool:
