@@ -1,0 +1,64 @@
+"""The action server down: the person is told once, with what to do if it is urgent; when it is back the
+conversation goes on."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bot.settings import load_settings
+from tests.conftest import ROOT, free_port
+from tests.conversation.helpers import texts
+
+pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
+
+
+def start_action_server(port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail("the action server did not start")
+
+
+async def test_an_unreachable_action_server_is_explained_and_the_chat_goes_on(trained_model: Path) -> None:
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.rasa_fixes import apply
+
+    apply()
+    port = free_port()
+    agent = Agent.load(
+        str(trained_model),
+        action_endpoint=EndpointConfig(url=f"http://127.0.0.1:{port}/webhook", enable_selective_domain=True),
+    )
+    answer = texts(await agent.handle_text("my calves cramp most nights", sender_id="outage"))
+    assert answer.count("can't finish the assessment right now") == 1, "told once, however many actions failed"
+    assert load_settings().emergency_number in answer, "with what to do if it is urgent"
+
+    actions = start_action_server(port)
+    try:
+        answer = texts(await agent.handle_text("I can see bulging veins too", sender_id="outage"))
+        tracker = await agent.tracker_store.retrieve("outage")
+    finally:
+        actions.terminate()
+        actions.wait(timeout=30)
+    assert "can't finish" not in answer
+    assert "water tablets" in answer, "the questions go on once the action server is back"
+    assert tracker.get_slot("visible_veins") == "yes"
