@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser check train chat serve test lint types validate eval bench lock clean
+.PHONY: help setup browser check train chat serve forget test lint types validate eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,10 @@ chat: train ## talk to the assistant in the terminal (starts and stops the actio
 
 serve: train ## serve the chat page, REST, socket.io and (if configured in .env) Telegram; Ctrl-C stops all
 	@$(PY) -m bot.serve
+
+forget: setup ## delete one person's conversation from the tracker store: make forget SENDER=<sender id>
+	@test -n "$(SENDER)" || { echo "forget: say whose conversation: make forget SENDER=<sender id>" >&2; exit 2; }
+	@$(PY) -m bot.forget "$(SENDER)" --endpoints $${ENDPOINTS:-endpoints.yml}
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

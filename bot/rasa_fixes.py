@@ -12,7 +12,9 @@
    shell, as Ctrl-C at the text prompt does.
 4. Nothing bounds a message's length before the NLU pipeline (one 100 KB message grew the starter bot to 24 GB):
    `bot/message_guard.py` screens every message, from every channel, first.
-5. When the action server is down, Rasa logs the failure and the person may get no answer at all:
+5. "Forget me" (`bot/forget.py`): Rasa's tracker stores cannot delete a conversation; ours does after the
+   turn that asked for it is saved.
+6. When the action server is down, Rasa logs the failure and the person may get no answer at all:
    `bot/action_server_outage.py` answers once per message with what to do if it is urgent.
 """
 
@@ -72,7 +74,7 @@ def apply() -> None:
 
     if getattr(RemoteAction, "_legs_fixed", False):
         return
-    from bot import action_server_outage, message_guard
+    from bot import action_server_outage, forget, message_guard
     from bot.engine import Engine
     from bot.knowledge_loader import load_knowledge
     from bot.settings import load_settings
@@ -82,5 +84,6 @@ def apply() -> None:
     _cancelled_menu_ends_shell()
     settings = load_settings()
     message_guard.install(settings.max_message_chars)
+    forget.install()
     action_server_outage.install(Engine(load_knowledge(), settings.emergency_number).emergency_warning())
     RemoteAction._legs_fixed = True

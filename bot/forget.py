@@ -1,0 +1,77 @@
+"""Deletes a person's conversation from the tracker store: on "forget me" in the chat, or by an admin.
+
+Rasa's tracker stores have no delete. In the chat, the conversation is deleted after Rasa has saved the turn
+that asked for it (deleting earlier would let that save write the whole conversation back); the reply has
+already confirmed it. The admin command: `python -m bot.forget SENDER_ID [--endpoints endpoints.yml]`
+(`make forget SENDER=...`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import Any
+
+FORGET_INTENT = "forget_me"
+
+
+def _innermost(store: Any) -> Any:
+    """The real store inside Rasa's AwaitableTrackerStore / FailSafeTrackerStore wrappers."""
+    while hasattr(store, "_tracker_store"):
+        store = store._tracker_store
+    return store
+
+
+async def forget(tracker_store: Any, sender_id: str) -> bool:
+    """Deletes every stored event of `sender_id`; False when there was nothing stored."""
+    from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore, SQLTrackerStore
+
+    store = _innermost(tracker_store)
+    if isinstance(store, InMemoryTrackerStore):
+        return store.store.pop(sender_id, None) is not None
+    if isinstance(store, SQLTrackerStore):
+        with store.session_scope() as session:
+            deleted = session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id).delete()
+            session.commit()
+        return bool(deleted)
+    if isinstance(store, RedisTrackerStore):
+        return bool(store.red.delete(store.key_prefix + sender_id))
+    raise TypeError(f"deleting conversations from {type(store).__name__} is not supported")
+
+
+def install() -> None:
+    """Once the turn that asked to be forgotten is saved, deletes the whole conversation."""
+    from rasa.core.processor import MessageProcessor
+
+    if getattr(MessageProcessor, "_legs_forgets", False):
+        return
+    original = MessageProcessor.save_tracker
+
+    async def save_tracker(self: MessageProcessor, tracker: Any) -> None:
+        await original(self, tracker)
+        if (tracker.latest_message.intent or {}).get("name") == FORGET_INTENT:
+            await forget(self.tracker_store, tracker.sender_id)
+
+    MessageProcessor.save_tracker = save_tracker
+    MessageProcessor._legs_forgets = True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Delete one person's conversation from the tracker store.")
+    parser.add_argument("sender_id", help="the conversation's sender id (Telegram chat id, web session id, ...)")
+    parser.add_argument("--endpoints", default="endpoints.yml", help="the endpoints file naming the tracker store")
+    args = parser.parse_args(argv)
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    store = TrackerStore.create(read_endpoint_config(args.endpoints, "tracker_store"))
+    if asyncio.run(forget(store, args.sender_id)):
+        print(f"forget: deleted the conversation of {args.sender_id}")
+        return 0
+    print(f"forget: no stored conversation for {args.sender_id}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

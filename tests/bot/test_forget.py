@@ -1,0 +1,32 @@
+"""The admin command deletes one person's conversation from a SQL tracker store, and only theirs."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.rasa
+
+
+def test_the_admin_command_deletes_one_conversation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.forget import main
+
+    database = tmp_path / "conversations.db"
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n", encoding="utf-8")
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(database))
+    for sender in ("alice", "bob"):
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, [UserUttered("my legs cramp")])))
+
+    assert main(["alice", "--endpoints", str(endpoints)]) == 0
+    assert "deleted the conversation of alice" in capsys.readouterr().out
+    assert asyncio.run(store.retrieve("alice")) is None
+    assert asyncio.run(store.retrieve("bob")) is not None, "nobody else's"
+    assert main(["alice", "--endpoints", str(endpoints)]) == 1, "nothing left to delete says so"
