@@ -1,4 +1,4 @@
-"""The answer to a message the guard kept from the pipeline (empty, or longer than the configured bound)."""
+"""The answer to a message the guard kept from the pipeline: empty, over the length bound, or not English."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.engine_provider import get_engine
 from bot.settings import load_settings
 
-RESPONSES = {"message_too_long": "utter_message_too_long", "message_empty": "utter_message_empty"}
+RESPONSES = {
+    "message_too_long": "utter_message_too_long",
+    "message_empty": "utter_message_empty",
+    "message_other_language": "utter_message_other_language",
+}
 
 
 class ActionAnswerUnreadableMessage(Action):

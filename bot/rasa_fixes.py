@@ -11,7 +11,8 @@
    input task dies with AttributeError and the shell hangs without a prompt. A cancelled menu now ends the
    shell, as Ctrl-C at the text prompt does.
 4. Nothing bounds a message's length before the NLU pipeline (one 100 KB message grew the starter bot to 24 GB):
-   `bot/message_guard.py` screens every message, from every channel, first.
+   `bot/message_guard.py` screens every message, from every channel, first (also empty ones and other
+   languages, each answered clearly).
 5. "Forget me" (`bot/forget.py`): Rasa's tracker stores cannot delete a conversation; ours does after the
    turn that asked for it is saved.
 6. When the action server is down, Rasa logs the failure and the person may get no answer at all:
@@ -77,13 +78,19 @@ def apply() -> None:
     from bot import action_server_outage, forget, message_guard
     from bot.engine import Engine
     from bot.knowledge_loader import load_knowledge
+    from bot.nlu.lexicon import load_lexicon
     from bot.settings import load_settings
 
     _validate_replies_once()
     _event_classes_remembered()
     _cancelled_menu_ends_shell()
     settings = load_settings()
-    message_guard.install(settings.max_message_chars)
+    knowledge = load_knowledge()
+    lexicon = load_lexicon(knowledge)
+    known = [
+        phrase.lstrip("=") for phrases in (*lexicon.concepts.values(), *lexicon.cues.values()) for phrase in phrases
+    ]
+    message_guard.install(settings.max_message_chars, message_guard.LanguageCheck.build(known))
     forget.install()
-    action_server_outage.install(Engine(load_knowledge(), settings.emergency_number).emergency_warning())
+    action_server_outage.install(Engine(knowledge, settings.emergency_number).emergency_warning())
     RemoteAction._legs_fixed = True

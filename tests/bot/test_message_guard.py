@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.message_guard import EMPTY, TOO_LONG, screen
+from bot.knowledge_types import KnowledgeBase
+from bot.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
+from bot.nlu.lexicon import load_lexicon
 from bot.settings import SettingsError, load_settings
+
+
+@pytest.fixture(scope="module")
+def language(knowledge: KnowledgeBase) -> LanguageCheck:
+    lexicon = load_lexicon(knowledge)
+    return LanguageCheck.build(phrase for phrases in lexicon.concepts.values() for phrase in phrases)
 
 
 @pytest.mark.parametrize(
@@ -35,3 +43,38 @@ def test_a_bad_message_bound_is_named(value: str, tmp_path: Path) -> None:
 def test_the_message_bound_comes_from_the_environment_first() -> None:
     assert load_settings(environ={"MAX_MESSAGE_CHARS": "3000"}).max_message_chars == 3000
     assert load_settings(environ={}).max_message_chars == 5000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tengo calambres en las piernas por la noche",
+        "Ich habe Krampfadern und Schmerzen in den Beinen",
+        "j'ai mal aux mollets tous les soirs",
+        "mi fanno male le gambe la sera",
+        "ik heb kramp in mijn kuiten s nachts",
+        "Mam skurcze nóg w nocy od tygodnia",
+        "У меня судороги в ногах ночью",  # noqa: RUF001 (Russian on purpose)
+        "我晚上腿抽筋",
+    ],
+)
+def test_other_languages_are_recognised(language: LanguageCheck, text: str) -> None:
+    assert screen(text, 5000, language) == OTHER_LANGUAGE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "r u a bot",
+        "im on furosemide",
+        "i dont know",
+        "cant feel my foot n its gone white",
+        "my calfs crampin bad most nites",
+        "la la la my legs hurt",
+        "I had DVT in Málaga last year",
+        '/inform{"exercise": "regular"}',
+        "no",
+    ],
+)
+def test_english_however_typed_passes(language: LanguageCheck, text: str) -> None:
+    assert screen(text, 5000, language) is None

@@ -182,3 +182,9 @@ async def test_forget_me_deletes_the_conversation(conversation: Conversation) ->
     tracker = await conversation.agent.tracker_store.retrieve(conversation.sender)
     assert tracker.get_slot("night_cramps") is None, "what was told before is gone"
     assert tracker.get_slot("visible_veins") is None
+
+
+async def test_another_language_gets_a_polite_english_only(conversation: Conversation) -> None:
+    answer = texts(await conversation.say("Tengo calambres en las piernas por la noche"))
+    assert "only read English" in answer
+    assert NUMBER in answer
