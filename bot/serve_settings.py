@@ -127,9 +127,9 @@ def load_serve_settings(env: Mapping[str, str]) -> ServeSettings:
 
 
 def credentials(settings: ServeSettings) -> dict[str, object]:
-    """Rasa's credentials: REST, our socket.io connector for the page, our Telegram connector when set."""
+    """Rasa's credentials: our REST, socket.io (for the page) and, when set, Telegram connectors."""
     channels: dict[str, object] = {
-        "rest": None,
+        "bot.channels.rest.CheckedRestInput": None,
         "bot.channels.socketio.WebChatInput": {
             "user_message_evt": "user_uttered",
             "bot_message_evt": "bot_uttered",
