@@ -74,13 +74,21 @@ def timed_training(project: Path, rasa: list[str], env: dict[str, str]) -> float
 
 
 def measure(
-    name: str, project: Path, rasa: list[str], script: list[str], actions: bool, env: dict[str, str]
+    name: str,
+    project: Path,
+    rasa: list[str],
+    script: list[str],
+    actions: bool,
+    env: dict[str, str],
+    tracker_db: Path | None = None,
 ) -> BotFigures:
-    print(f"bench: {name}: training from scratch", flush=True)
-    training = timed_training(project, rasa, env)
+    training = 0.0
+    if not (project / "models" / "bench.tar.gz").is_file():
+        print(f"bench: {name}: training from scratch", flush=True)
+        training = timed_training(project, rasa, env)
     print(f"bench: {name}: serving and playing conversations", flush=True)
     with BotServers(
-        project, project / "models" / "bench.tar.gz", rasa, env, actions, REPORT_DIR / f"{name}.log"
+        project, project / "models" / "bench.tar.gz", rasa, env, actions, REPORT_DIR / f"{name}.log", tracker_db
     ) as servers:
         play(servers.port, script, CONCURRENT, CONCURRENT, f"{name}-warm-up")  # first predictions build TF graphs
         single = play(servers.port, script, SINGLE_CONVERSATIONS, 1, f"{name}-single")
@@ -147,6 +155,11 @@ def rows(ours: BotFigures, starter: BotFigures) -> list[tuple[str, float, float,
     ]
 
 
+def sqlite_rows(ours: BotFigures, starter: BotFigures) -> list[tuple[str, float, float, str]]:
+    """The latency and throughput rows only: training and memory do not depend on the store."""
+    return [row for row in rows(ours, starter) if "latency" in row[0] or "throughput" in row[0]]
+
+
 def plot(ours: BotFigures, starter: BotFigures, path: Path) -> None:
     import matplotlib
 
@@ -177,8 +190,16 @@ def main() -> int:
         print("bench: creating the starter bot (rasa init --no-prompt)", flush=True)
         starter_dir = starter_project(scratch, env)
         ours_dir = our_project(scratch)
-        ours = measure(
-            "ours", ours_dir, [PYTHON, "-m", "bot.rasa_cli"], OUR_SCRIPT, True, {**env, "PYTHONPATH": str(ours_dir)}
+        our_env = {**env, "PYTHONPATH": str(ours_dir)}
+        ours = measure("ours", ours_dir, [PYTHON, "-m", "bot.rasa_cli"], OUR_SCRIPT, True, our_env)
+        ours_sqlite = measure(
+            "ours-sqlite",
+            ours_dir,
+            [PYTHON, "-m", "bot.rasa_cli"],
+            OUR_SCRIPT,
+            True,
+            our_env,
+            tracker_db=ours_dir / "conversations.db",
         )
         starter = measure("starter", starter_dir, [PYTHON, "-m", "rasa"], STARTER_SCRIPT, False, env)
     table = rows(ours, starter)
@@ -186,7 +207,11 @@ def main() -> int:
     for label, mine, theirs, target in table:
         print(f"{label:<44}{mine:>10.1f}{theirs:>10.1f}{mine / theirs:>14.2f}  {target}")
     print(f"{'peak memory, our action server (MB)':<44}{ours.actions_peak_mb or 0:>10.1f}{'-':>10}")
-    errors = ours.single.errors + ours.concurrent.errors + starter.single.errors + starter.concurrent.errors
+    shipped = sqlite_rows(ours_sqlite, starter)
+    print("\nours as shipped, with conversations in the SQLite store (above: in memory, as the starter keeps them):")
+    for label, mine, theirs, _ in shipped:
+        print(f"{label:<44}{mine:>10.1f}{theirs:>10.1f}{mine / theirs:>14.2f}")
+    errors = sum(bot.single.errors + bot.concurrent.errors for bot in (ours, ours_sqlite, starter))
     print(
         f"errors: {errors}; messages timed: {len(ours.single.latencies_ms) + len(ours.concurrent.latencies_ms)} ours, "
         f"{len(starter.single.latencies_ms) + len(starter.concurrent.latencies_ms)} starter"
@@ -197,6 +222,10 @@ def main() -> int:
             for label, mine, theirs, target in table
         ],
         "our_action_server_peak_mb": ours.actions_peak_mb,
+        "ours_with_sqlite_store": [
+            {"figure": label, "ours": mine, "starter": theirs, "ratio": mine / theirs}
+            for label, mine, theirs, _ in shipped
+        ],
         "errors": errors,
     }
     (REPORT_DIR / "bench.json").write_text(json.dumps(report, indent=2), encoding="utf-8")

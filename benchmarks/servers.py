@@ -47,7 +47,11 @@ def wait_until_ready(url: str, process: subprocess.Popen[bytes], seconds: float)
 
 @dataclass
 class BotServers:
-    """One bot's servers: `rasa run` on `model` in `project`, plus the action server when `actions` is set."""
+    """One bot's servers: `rasa run` on `model` in `project`, plus the action server when `actions` is set.
+
+    Without `tracker_db` conversations are kept in memory (Rasa's default, as the starter bot has them); with it,
+    in our default SQLite store.
+    """
 
     project: Path
     model: Path
@@ -55,6 +59,7 @@ class BotServers:
     env: dict[str, str]
     actions: bool
     log: Path
+    tracker_db: Path | None = None
     port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
     ready_s: float = 0.0
@@ -67,9 +72,12 @@ class BotServers:
         command = [*self.rasa_command, "run", "--model", str(self.model), "--port", str(self.port)]
         if self.actions:
             endpoints = self.log.with_suffix(".endpoints.yml")
+            store = (
+                f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n" if self.tracker_db else ""
+            )
             endpoints.write_text(
                 f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-                "  enable_selective_domain: true\n",
+                f"  enable_selective_domain: true\n{store}",
                 encoding="utf-8",
             )
             command += ["--endpoints", str(endpoints)]
