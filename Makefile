@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser check train chat serve forget test lint types validate eval bench lock clean
+.PHONY: help setup browser check train chat serve forget load test lint types validate eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ eval: train ## held-out NLU scores with a confusion matrix, vignette triage, pub
 bench: train ## engine speed, then ours vs Rasa's starter bot: latency, throughput, memory, start-up, training
 	$(PY) -m pytest benchmarks --benchmark-enable --benchmark-only
 	$(PY) -m benchmarks.compare_starter
+
+load: train ## 50 conversations x 20 messages at once over REST: errors, cross-talk, latency percentiles
+	$(PY) -m benchmarks.load_test
 
 lock: ## regenerate requirements.lock from requirements.in
 	bash scripts/lock.sh

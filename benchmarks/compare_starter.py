@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +37,9 @@ OUR_SCRIPT = [
     "do compression stockings help?",
 ]
 STARTER_SCRIPT = ["hi", "I am sad", "no", "hello there", "I am feeling great", "are you a bot?", "yes", "bye"]
-SINGLE_CONVERSATIONS = 10
+BLOCKS = 3
+SINGLE_PER_BLOCK = 4
 CONCURRENT = 20
-CONCURRENT_ROUNDS = 3
 
 
 @dataclass
@@ -73,34 +74,72 @@ def timed_training(project: Path, rasa: list[str], env: dict[str, str]) -> float
     return time.monotonic() - start
 
 
-def measure(
-    name: str,
-    project: Path,
-    rasa: list[str],
-    script: list[str],
-    actions: bool,
-    env: dict[str, str],
-    tracker_db: Path | None = None,
-) -> BotFigures:
-    training = 0.0
-    if not (project / "models" / "bench.tar.gz").is_file():
-        print(f"bench: {name}: training from scratch", flush=True)
-        training = timed_training(project, rasa, env)
-    print(f"bench: {name}: serving and playing conversations", flush=True)
-    with BotServers(
-        project, project / "models" / "bench.tar.gz", rasa, env, actions, REPORT_DIR / f"{name}.log", tracker_db
-    ) as servers:
-        play(servers.port, script, CONCURRENT, CONCURRENT, f"{name}-warm-up")  # first predictions build TF graphs
-        single = play(servers.port, script, SINGLE_CONVERSATIONS, 1, f"{name}-single")
-        rounds = [
-            play(servers.port, script, CONCURRENT, CONCURRENT, f"{name}-many-{round_}")
-            for round_ in range(CONCURRENT_ROUNDS)
-        ]
-    concurrent = LoadResult(
-        [t for r in rounds for t in r.latencies_ms], sum(r.wall_s for r in rounds), sum(r.errors for r in rounds)
-    )
-    return BotFigures(
-        name, training, servers.ready_s, single, concurrent, servers.rasa_peak_mb, servers.actions_peak_mb
+@dataclass
+class Bot:
+    """One bot to measure; the same project may be served twice with different stores."""
+
+    name: str
+    project: Path
+    rasa: list[str]
+    script: list[str]
+    actions: bool
+    env: dict[str, str]
+    tracker_db: Path | None = None
+    training_s: float = 0.0
+
+
+def measure(bots: list[Bot]) -> dict[str, BotFigures]:
+    """Trains each bot that has no model, serves all at once, and plays them in alternating blocks.
+
+    This machine's speed drifts by a quarter within minutes; alternating the bots block by block gives each
+    the same conditions, where measuring one after the other would credit the drift to one of them.
+    """
+    for bot in bots:
+        if not (bot.project / "models" / "bench.tar.gz").is_file():
+            print(f"bench: {bot.name}: training from scratch", flush=True)
+            bot.training_s = timed_training(bot.project, bot.rasa, bot.env)
+    single: dict[str, list[LoadResult]] = {bot.name: [] for bot in bots}
+    many: dict[str, list[LoadResult]] = {bot.name: [] for bot in bots}
+    with ExitStack() as stack:
+        servers = {
+            bot.name: stack.enter_context(
+                BotServers(
+                    bot.project,
+                    bot.project / "models" / "bench.tar.gz",
+                    bot.rasa,
+                    bot.env,
+                    bot.actions,
+                    REPORT_DIR / f"{bot.name}.log",
+                    bot.tracker_db,
+                )
+            )
+            for bot in bots
+        }
+        for bot in bots:
+            play(servers[bot.name].port, bot.script, CONCURRENT, CONCURRENT, f"{bot.name}-warm-up")
+        for block in range(BLOCKS):
+            print(f"bench: playing block {block + 1} of {BLOCKS}", flush=True)
+            for bot in bots:
+                port = servers[bot.name].port
+                single[bot.name].append(play(port, bot.script, SINGLE_PER_BLOCK, 1, f"{bot.name}-one-{block}"))
+                many[bot.name].append(play(port, bot.script, CONCURRENT, CONCURRENT, f"{bot.name}-many-{block}"))
+    return {
+        bot.name: BotFigures(
+            bot.name,
+            bot.training_s,
+            servers[bot.name].ready_s,
+            combined(single[bot.name]),
+            combined(many[bot.name]),
+            servers[bot.name].rasa_peak_mb,
+            servers[bot.name].actions_peak_mb,
+        )
+        for bot in bots
+    }
+
+
+def combined(results: list[LoadResult]) -> LoadResult:
+    return LoadResult(
+        [t for r in results for t in r.latencies_ms], sum(r.wall_s for r in results), sum(r.errors for r in results)
     )
 
 
@@ -191,17 +230,15 @@ def main() -> int:
         starter_dir = starter_project(scratch, env)
         ours_dir = our_project(scratch)
         our_env = {**env, "PYTHONPATH": str(ours_dir)}
-        ours = measure("ours", ours_dir, [PYTHON, "-m", "bot.rasa_cli"], OUR_SCRIPT, True, our_env)
-        ours_sqlite = measure(
-            "ours-sqlite",
-            ours_dir,
-            [PYTHON, "-m", "bot.rasa_cli"],
-            OUR_SCRIPT,
-            True,
-            our_env,
-            tracker_db=ours_dir / "conversations.db",
+        our_rasa = [PYTHON, "-m", "bot.rasa_cli"]
+        figures = measure(
+            [
+                Bot("ours", ours_dir, our_rasa, OUR_SCRIPT, True, our_env),
+                Bot("ours-sqlite", ours_dir, our_rasa, OUR_SCRIPT, True, our_env, ours_dir / "conversations.db"),
+                Bot("starter", starter_dir, [PYTHON, "-m", "rasa"], STARTER_SCRIPT, False, env),
+            ]
         )
-        starter = measure("starter", starter_dir, [PYTHON, "-m", "rasa"], STARTER_SCRIPT, False, env)
+    ours, ours_sqlite, starter = figures["ours"], figures["ours-sqlite"], figures["starter"]
     table = rows(ours, starter)
     print(f"\n{'figure':<44}{'ours':>10}{'starter':>10}{'ours/starter':>14}  target")
     for label, mine, theirs, target in table:

@@ -24,16 +24,21 @@ class LoadResult:
         return len(self.latencies_ms) / self.wall_s
 
 
-def say(port: int, sender: str, text: str) -> float:
-    """Sends one message; returns the seconds until the whole reply arrived."""
+def say_with_replies(port: int, sender: str, text: str) -> tuple[float, str]:
+    """Sends one message; returns the seconds until the whole reply arrived, and the replies' text."""
     body = json.dumps({"sender": sender, "message": text}).encode()
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
     )
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 - a local URL we built
-        response.read()
-    return time.perf_counter() - start
+        replies = json.loads(response.read())
+    return time.perf_counter() - start, " ".join(str(reply.get("text", "")) for reply in replies)
+
+
+def say(port: int, sender: str, text: str) -> float:
+    """Sends one message; returns the seconds until the whole reply arrived."""
+    return say_with_replies(port, sender, text)[0]
 
 
 def play(port: int, script: list[str], conversations: int, concurrency: int, label: str) -> LoadResult:
