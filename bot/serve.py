@@ -23,6 +23,7 @@ from bot.serve_settings import (
     ServeSettingsError,
     environment_with_env_file,
     load_serve_settings,
+    rasa_command,
     write_server_files,
 )
 from bot.settings import SettingsError, load_settings
@@ -91,22 +92,7 @@ def main() -> int:
         processes["rasa"] = _start(
             settings.run_folder,
             "rasa",
-            [
-                sys.executable,
-                "-m",
-                "bot.rasa_cli",
-                "run",
-                "--model",
-                str(settings.model),
-                "--credentials",
-                str(credentials_file),
-                "--endpoints",
-                str(endpoints_file),
-                "--interface",
-                settings.interface,
-                "--port",
-                str(settings.rasa_port),
-            ],
+            rasa_command(settings, credentials_file, endpoints_file),
             child_env,
         )
         print(f"serve: starting (about 40 s to load the model); logs in {settings.run_folder}/", flush=True)
@@ -130,6 +116,8 @@ def main() -> int:
             time.sleep(0.5)
         print(f"serve: ready. Chat page: {settings.page_url}", flush=True)
         print(f"serve: REST: POST http://localhost:{settings.rasa_port}/webhooks/rest/webhook", flush=True)
+        api = "on, with the RASA_API_TOKEN" if settings.api_token else "off (set RASA_API_TOKEN to turn it on)"
+        print(f"serve: Rasa's HTTP API: {api}", flush=True)
         if settings.telegram is not None:
             print(f"serve: Telegram webhook: {settings.telegram.webhook_url}", flush=True)
         else:

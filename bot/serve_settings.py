@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+MIN_API_TOKEN_CHARS = 24
 ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*")
 
 
@@ -41,6 +43,7 @@ class ServeSettings:
     model: Path
     run_folder: Path
     tracker_db: Path
+    api_token: str | None
     telegram: TelegramSettings | None
 
     @property
@@ -95,6 +98,15 @@ def _telegram(env: Mapping[str, str]) -> TelegramSettings | None:
     )
 
 
+def _api_token(env: Mapping[str, str]) -> str | None:
+    token = env.get("RASA_API_TOKEN", "").strip()
+    if token and len(token) < MIN_API_TOKEN_CHARS:
+        raise ServeSettingsError(
+            f"RASA_API_TOKEN should be at least {MIN_API_TOKEN_CHARS} characters (openssl rand -hex 32)"
+        )
+    return token or None
+
+
 def load_serve_settings(env: Mapping[str, str]) -> ServeSettings:
     """Validated settings; raises `ServeSettingsError` naming the first bad variable."""
     rasa_port, action_port, web_port = (
@@ -122,6 +134,7 @@ def load_serve_settings(env: Mapping[str, str]) -> ServeSettings:
         model=model,
         run_folder=Path(env.get("SERVE_RUN_DIR", str(ROOT / "build" / "serve"))),
         tracker_db=Path(env.get("TRACKER_DB", str(ROOT / "build" / "conversations.db"))),
+        api_token=_api_token(env),
         telegram=_telegram(env),
     )
 
@@ -169,3 +182,18 @@ def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Pat
     credentials_file.write_text(yaml.safe_dump(credentials(settings), sort_keys=False), encoding="utf-8")
     endpoints_file.write_text(yaml.safe_dump(endpoints(settings), sort_keys=False), encoding="utf-8")
     return credentials_file, endpoints_file
+
+
+def rasa_command(settings: ServeSettings, credentials_file: Path, endpoints_file: Path) -> list[str]:
+    """`rasa run` with our fixes; Rasa's HTTP API only when a token is set, and then only with that token."""
+    command = [
+        sys.executable, "-m", "bot.rasa_cli", "run",
+        "--model", str(settings.model),
+        "--credentials", str(credentials_file),
+        "--endpoints", str(endpoints_file),
+        "--interface", settings.interface,
+        "--port", str(settings.rasa_port),
+    ]  # fmt: skip
+    if settings.api_token:
+        command += ["--enable-api", "--auth-token", settings.api_token]
+    return command

@@ -14,6 +14,7 @@ from bot.serve_settings import (
     ServeSettingsError,
     environment_with_env_file,
     load_serve_settings,
+    rasa_command,
     read_env_file,
     write_server_files,
 )
@@ -52,6 +53,7 @@ def test_defaults_serve_the_page_on_loopback_without_telegram(model: str) -> Non
         ({"TELEGRAM_TOKEN": "123456:ABC"}, "TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET"),
         ({**TELEGRAM, "TELEGRAM_SECRET": " "}, "TELEGRAM_SECRET"),
         ({"MODEL": "/nowhere/model.tar.gz"}, "make train"),
+        ({"RASA_API_TOKEN": "short"}, "RASA_API_TOKEN"),
     ],
 )
 def test_each_mistake_names_its_variable(model: str, env: dict[str, str], named: str) -> None:
@@ -102,3 +104,10 @@ def test_serve_with_a_bad_setting_says_one_line_and_starts_nothing() -> None:
     assert done.stderr.strip().splitlines() == [
         "serve: RASA_PORT should be a port number from 1 to 65535, got 'not-a-port'"
     ]
+
+
+def test_rasas_http_api_is_off_unless_a_token_is_set(model: str, tmp_path: Path) -> None:
+    files = (tmp_path / "credentials.yml", tmp_path / "endpoints.yml")
+    assert "--enable-api" not in rasa_command(load_serve_settings({"MODEL": model}), *files)
+    command = rasa_command(load_serve_settings({"MODEL": model, "RASA_API_TOKEN": "t" * 32}), *files)
+    assert command[command.index("--enable-api") :] == ["--enable-api", "--auth-token", "t" * 32]

@@ -23,6 +23,7 @@ from tests.conftest import ROOT, free_port
 
 TELEGRAM_TOKEN = "123456:TEST-token_for_the_fake"
 TELEGRAM_SECRET = "test-secret_0123456789"
+API_TOKEN = "api-token-for-the-tests-0123456789"
 START_TIMEOUT_S = 300
 
 
@@ -96,6 +97,7 @@ def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pyte
         TELEGRAM_WEBHOOK_URL="https://legs.example.org/webhooks/telegram/webhook",
         TELEGRAM_SECRET=TELEGRAM_SECRET,
         TELEGRAM_API_URL=fake_bot_api.base_url,
+        RASA_API_TOKEN=API_TOKEN,
     )
     yield Served(
         page_url=f"http://localhost:{ports['WEB_PORT']}/",

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 import requests
 
-from tests.channels.conftest import Served
+from tests.channels.conftest import API_TOKEN, Served
 
 pytestmark = pytest.mark.rasa
 
@@ -44,3 +44,13 @@ def test_forget_me_leaves_nothing_in_the_database(served: Served) -> None:
     with sqlite3.connect(served.run_folder / "conversations.db") as database:
         (count,) = database.execute("select count(*) from events where sender_id = ?", ("forget-check",)).fetchone()
     assert count == 0
+
+
+def test_rasas_http_api_answers_only_with_the_token(served: Served) -> None:
+    say(served, "api-check", "my calves cramp most nights")
+    url = f"{served.rasa_url}/conversations/api-check/tracker"
+    assert requests.get(url, timeout=30).status_code == 401
+    assert requests.get(url, params={"token": "wrong-token-0123456789abcdef"}, timeout=30).status_code == 401
+    answer = requests.get(url, params={"token": API_TOKEN}, timeout=30)
+    assert answer.status_code == 200
+    assert answer.json()["slots"]["night_cramps"] == "yes"
