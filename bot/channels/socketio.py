@@ -90,6 +90,9 @@ class WebChatInput(SocketIOInput):
                 if not isinstance(sender_id, str) or not sender_id:
                     logger.warning("socket.io: ignored a message without a session id (send session_request first)")
                     return
+                # After a reconnect the page may send before its new session_request is handled: join here too,
+                # so the reply reaches this socket.
+                await sio.enter_room(sid, sender_id, namespace=self.namespace)
             else:
                 sender_id = sid
             metadata = data.get(self.metadata_key) or {}

@@ -48,9 +48,11 @@ def fake_bot_api() -> Iterator[FakeBotApi]:
     api.stop()
 
 
-def start_serve(model: Path, run_folder: Path, **settings: str) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
-    """`python -m bot.serve` on free ports with its files in `run_folder`; returns once it says it is ready."""
-    ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
+def start_serve(
+    model: Path, run_folder: Path, ports: dict[str, int] | None = None, **settings: str
+) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
+    """`python -m bot.serve` (on free ports unless given) with its files in `run_folder`; returns once ready."""
+    ports = ports or {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
     env = {
         **os.environ,
         **{name: str(port) for name, port in ports.items()},

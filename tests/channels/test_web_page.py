@@ -12,7 +12,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.channels.conftest import Served
+from tests.channels.conftest import Served, start_serve, stop_serve
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.rasa
@@ -109,3 +109,31 @@ def test_the_page_forbids_scripts_from_anywhere_else(served: Served) -> None:
     widget = requests.get(served.page_url + "webchat.js", timeout=10).text
     assert "WebChat" in widget
     assert "fonts.googleapis.com/css" not in widget, "the widget's Google Fonts import is removed"
+
+
+def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(
+    trained_model: Path, browser: Browser, tmp_path: Path
+) -> None:
+    process, ports = start_serve(trained_model, tmp_path)
+    page = browser.new_context(viewport=PHONE).new_page()
+    try:
+        page.goto(f"http://localhost:{ports['WEB_PORT']}/")
+        bot_says(page, "cramps come at night")
+        replies = page.locator(".rw-response .rw-markdown").count()
+        page.locator(".rw-new-message").fill('<img src=x onerror="window.pwned=1"><b>yes</b> at night')
+        page.keyboard.press("Enter")
+        page.locator(".rw-response .rw-markdown").nth(replies).wait_for(timeout=WAIT_MS)
+        assert page.evaluate("window.pwned") is None, "markup in a message never runs"
+        assert "<b>yes</b>" in page.locator(".rw-client").last.inner_text(), "it is shown as typed"
+    finally:
+        stop_serve(process, ports)
+    # the widget logs "session_confirm" once its socket is back and has rejoined its conversation
+    with page.expect_console_message(lambda message: "session_confirm" in message.text, timeout=WAIT_MS * 4):
+        process, ports = start_serve(trained_model, tmp_path, ports)
+    try:
+        page.locator(".rw-new-message").fill("I get cramps at night and I can see bulging veins")
+        page.keyboard.press("Enter")
+        bot_says(page, "water tablets")
+    finally:
+        page.context.close()
+        stop_serve(process, ports)
