@@ -188,3 +188,21 @@ async def test_another_language_gets_a_polite_english_only(conversation: Convers
     answer = texts(await conversation.say("Tengo calambres en las piernas por la noche"))
     assert "only read English" in answer
     assert NUMBER in answer
+
+
+async def test_after_an_hour_idle_a_new_session_keeps_the_answers(conversation: Conversation) -> None:
+    from rasa.shared.core.events import SessionStarted
+
+    await conversation.say("my calves cramp most nights and I can see bulging veins")
+    tracker = await conversation.agent.tracker_store.retrieve(conversation.sender)
+    two_hours_ago = tracker.events[-1].timestamp - 2 * 60 * 60
+    for event in tracker.events:
+        event.timestamp = two_hours_ago
+    await conversation.agent.tracker_store.save(tracker)
+
+    answer = texts(await conversation.say("hi again"))
+    tracker = await conversation.agent.tracker_store.retrieve_full_tracker(conversation.sender)
+    assert sum(isinstance(event, SessionStarted) for event in tracker.events) == 2, "a new session began"
+    assert tracker.get_slot("night_cramps") == "yes", "the answers were carried over"
+    assert tracker.get_slot("visible_veins") == "yes"
+    assert "cramps come at night" not in answer, "nobody is asked again"
