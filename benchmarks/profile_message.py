@@ -10,12 +10,11 @@ import asyncio
 import cProfile
 import pstats
 import signal
-import subprocess
 import sys
 import time
 
 from benchmarks.compare_starter import OUR_SCRIPT
-from benchmarks.servers import PYTHON, ROOT, free_port, wait_until_ready
+from benchmarks.servers import ROOT, free_port, start_action_server
 
 
 async def play(conversations: int, action_url: str) -> float:
@@ -47,14 +46,8 @@ async def play(conversations: int, action_url: str) -> float:
 def main() -> int:
     conversations = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     port = free_port()
-    actions = subprocess.Popen(  # noqa: S603 - our own venv
-        [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    actions = start_action_server(port)
     try:
-        wait_until_ready(f"http://127.0.0.1:{port}/health", actions, 120)
         per_message = asyncio.run(play(conversations, f"http://127.0.0.1:{port}/webhook"))
     finally:
         actions.send_signal(signal.SIGINT)

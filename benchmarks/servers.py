@@ -13,6 +13,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -43,6 +44,21 @@ def wait_until_ready(url: str, process: subprocess.Popen[bytes], seconds: float)
         except OSError:
             time.sleep(0.1)
     raise SystemExit(f"bench: {url} not ready after {seconds:.0f} s")
+
+
+def start_action_server(
+    port: int, env: dict[str, str] | None = None, cwd: Path = ROOT, sink: Any = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """Our rasa-sdk action server on `port`, returned once it answers its health check."""
+    process = subprocess.Popen(  # noqa: S603 - our own venv
+        [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=cwd,
+        env=env,
+        stdout=sink,
+        stderr=sink,
+    )
+    wait_until_ready(f"http://127.0.0.1:{port}/health", process, 120)
+    return process
 
 
 @dataclass
@@ -81,14 +97,7 @@ class BotServers:
                 encoding="utf-8",
             )
             command += ["--endpoints", str(endpoints)]
-            self._processes["actions"] = subprocess.Popen(  # noqa: S603 - our own venv
-                [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
-                cwd=self.project,
-                env=self.env,
-                stdout=sink,
-                stderr=sink,
-            )
-            wait_until_ready(f"http://127.0.0.1:{self.action_port}/health", self._processes["actions"], 120)
+            self._processes["actions"] = start_action_server(self.action_port, self.env, self.project, sink)
         start = time.monotonic()
         self._processes["rasa"] = subprocess.Popen(  # noqa: S603 - our own venv
             command, cwd=self.project, env=self.env, stdout=sink, stderr=sink

@@ -15,46 +15,18 @@ import json
 import logging
 import os
 import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from benchmarks.servers import free_port, start_action_server
+
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
 VIGNETTE_SETS = {"own": ROOT / "tests" / "vignettes.yml", "shared dev": ROOT.parent / "shared" / "vignettes-dev.yml"}
 EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_action_server(port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
-    process = subprocess.Popen(  # noqa: S603 - our own venv
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("eval: the action server did not start")
 
 
 def confusion_png(pairs: list[tuple[str, str]], path: Path) -> None:
@@ -149,7 +121,7 @@ async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
 def main() -> int:
     REPORTS.mkdir(exist_ok=True)
     port = free_port()
-    actions = start_action_server(port)
+    actions = start_action_server(port, {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"})
     try:
         report = asyncio.run(evaluate_all(ROOT / "models" / "legs.tar.gz", f"http://127.0.0.1:{port}/webhook"))
     finally:

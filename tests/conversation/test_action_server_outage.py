@@ -3,37 +3,16 @@ conversation goes on."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from benchmarks.servers import start_action_server
 from bot.settings import load_settings
-from tests.conftest import ROOT, free_port
+from tests.conftest import free_port
 from tests.conversation.helpers import texts
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
-
-
-def start_action_server(port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    pytest.fail("the action server did not start")
 
 
 async def test_an_unreachable_action_server_is_explained_and_the_chat_goes_on(trained_model: Path) -> None:
