@@ -36,11 +36,6 @@ def say_with_replies(port: int, sender: str, text: str) -> tuple[float, str]:
     return time.perf_counter() - start, " ".join(str(reply.get("text", "")) for reply in replies)
 
 
-def say(port: int, sender: str, text: str) -> float:
-    """Sends one message; returns the seconds until the whole reply arrived."""
-    return say_with_replies(port, sender, text)[0]
-
-
 def play(port: int, script: list[str], conversations: int, concurrency: int, label: str) -> LoadResult:
     """`conversations` runs of `script`, `concurrency` at a time, each under its own sender id."""
 
@@ -48,7 +43,7 @@ def play(port: int, script: list[str], conversations: int, concurrency: int, lab
         times, errors = [], 0
         for text in script:
             try:
-                times.append(say(port, f"{label}-{number}", text) * 1000)
+                times.append(say_with_replies(port, f"{label}-{number}", text)[0] * 1000)
             except OSError:
                 errors += 1
         return times, errors

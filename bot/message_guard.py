@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from bot.nlu.lexicon import Lexicon
 
 EMPTY = "/message_empty"
 TOO_LONG = "/message_too_long"
@@ -38,10 +39,12 @@ class LanguageCheck:
     others: dict[str, frozenset[str]]
 
     @classmethod
-    def build(cls, known_english: Iterable[str]) -> LanguageCheck:
-        """English: spaCy's stop words and the lexicon's words; others: spaCy's stop words for each language."""
+    def from_lexicon(cls, lexicon: Lexicon) -> LanguageCheck:
+        """English: spaCy's stop words and every word of the lexicon's concepts and cues; others: spaCy's stop
+        words for each language."""
         english = set(importlib.import_module("spacy.lang.en.stop_words").STOP_WORDS)
-        english.update(word for phrase in known_english for word in WORD.findall(phrase.lower()))
+        phrases = [phrase for group in (*lexicon.concepts.values(), *lexicon.cues.values()) for phrase in group]
+        english.update(word for phrase in phrases for word in WORD.findall(phrase.lower()))
         others = {
             code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS) - english
             for code in OTHER_LANGUAGES

@@ -86,11 +86,7 @@ def apply() -> None:
     _cancelled_menu_ends_shell()
     settings = load_settings()
     knowledge = load_knowledge()
-    lexicon = load_lexicon(knowledge)
-    known = [
-        phrase.lstrip("=") for phrases in (*lexicon.concepts.values(), *lexicon.cues.values()) for phrase in phrases
-    ]
-    message_guard.install(settings.max_message_chars, message_guard.LanguageCheck.build(known))
+    message_guard.install(settings.max_message_chars, message_guard.LanguageCheck.from_lexicon(load_lexicon(knowledge)))
     forget.install()
     action_server_outage.install(Engine(knowledge, settings.emergency_number).emergency_warning())
     RemoteAction._legs_fixed = True

@@ -14,6 +14,8 @@ import pytest
 from bot.engine import Engine
 from bot.knowledge_loader import load_knowledge
 from bot.knowledge_types import KnowledgeBase
+from bot.message_guard import LanguageCheck
+from bot.nlu.lexicon import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "legs.tar.gz"
@@ -24,6 +26,12 @@ TODAY = date(2026, 11, 25)
 @pytest.fixture(scope="session")
 def knowledge() -> KnowledgeBase:
     return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def language(knowledge: KnowledgeBase) -> LanguageCheck:
+    """The language check exactly as the servers build it."""
+    return LanguageCheck.from_lexicon(load_lexicon(knowledge))
 
 
 @pytest.fixture(scope="session")

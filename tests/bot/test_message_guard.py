@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.knowledge_types import KnowledgeBase
 from bot.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
-from bot.nlu.lexicon import load_lexicon
 from bot.settings import SettingsError, load_settings
-
-
-@pytest.fixture(scope="module")
-def language(knowledge: KnowledgeBase) -> LanguageCheck:
-    lexicon = load_lexicon(knowledge)
-    return LanguageCheck.build(phrase for phrases in lexicon.concepts.values() for phrase in phrases)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +25,7 @@ def test_screen(text: str | None, becomes: str | None) -> None:
 
 
 @pytest.mark.parametrize("value", ["0", "abc", "199", "20001"])
-def test_a_bad_message_bound_is_named(value: str, tmp_path: Path) -> None:
+def test_a_bad_message_bound_is_named(value: str) -> None:
     with pytest.raises(SettingsError, match="MAX_MESSAGE_CHARS"):
         load_settings(environ={"MAX_MESSAGE_CHARS": value})
 

@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge_types import KnowledgeBase
 from bot.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
-from bot.nlu.lexicon import load_lexicon
 
 TEXT = st.text(max_size=400) | st.from_regex(r"[a-z ,.!?'<>/]{0,200}", fullmatch=True)
-
-
-@pytest.fixture(scope="module")
-def language(knowledge: KnowledgeBase) -> LanguageCheck:
-    lexicon = load_lexicon(knowledge)
-    return LanguageCheck.build(phrase for phrases in lexicon.concepts.values() for phrase in phrases)
 
 
 @settings(max_examples=200, deadline=None)
