@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser check train chat serve forget load test lint types validate eval bench lock clean
+.PHONY: help setup browser services check train chat serve forget load test lint types validate eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,7 +21,10 @@ setup: ## create .venv from requirements.lock and build the spaCy pipeline (quic
 	@bash scripts/setup.sh
 
 browser: ## install Debian's chromium for the browser test (skipped with a message where that is impossible)
-	@bash scripts/setup_browser.sh
+	@bash scripts/install_debian_packages.sh "the browser test" chromium
+
+services: ## install Debian's PostgreSQL and Redis for the two-replica test (the tests start their own servers)
+	@bash scripts/install_debian_packages.sh "the production-profile (two replicas) test" postgresql redis-server
 
 check: setup ## validate the knowledge files and settings
 	@$(PY) -m bot.check
@@ -53,7 +56,7 @@ types: setup ## mypy strict on the core modules
 validate: setup ## rasa data validate
 	$(RASA) data validate --quiet
 
-test: lint types validate train browser ## every check: lint, types, data validation, training and all tests
+test: lint types validate train browser services ## every check: lint, types, data validation, training and all tests
 	$(PY) -m pytest
 
 eval: train ## held-out NLU scores with a confusion matrix, vignette triage, published comparison (reports/)

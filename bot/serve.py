@@ -20,6 +20,7 @@ from bot.engine import Engine
 from bot.knowledge_loader import KnowledgeError, load_knowledge
 from bot.serve_settings import (
     ROOT,
+    ServeSettings,
     ServeSettingsError,
     environment_with_env_file,
     load_serve_settings,
@@ -67,6 +68,19 @@ def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
             process.kill()
 
 
+def _announce(settings: ServeSettings) -> None:
+    """Where to chat and what is on, once everything answers."""
+    print(f"serve: ready. Chat page: {settings.page_url}", flush=True)
+    print(f"serve: REST: POST http://localhost:{settings.rasa_port}/webhooks/rest/webhook", flush=True)
+    api = "on, with the RASA_API_TOKEN" if settings.api_token else "off (set RASA_API_TOKEN to turn it on)"
+    print(f"serve: Rasa's HTTP API: {api}", flush=True)
+    print(f"serve: conversations kept in {settings.store_description}", flush=True)
+    if settings.telegram is not None:
+        print(f"serve: Telegram webhook: {settings.telegram.webhook_url}", flush=True)
+    else:
+        print("serve: Telegram off (set TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET to use it)")
+
+
 def main() -> int:
     env = environment_with_env_file(os.environ)
     try:
@@ -83,12 +97,13 @@ def main() -> int:
     processes: dict[str, subprocess.Popen[bytes]] = {}
     signal.signal(signal.SIGTERM, _on_terminate)
     try:
-        processes["actions"] = _start(
-            settings.run_folder,
-            "actions",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
-            child_env,
-        )
+        if settings.action_url is None:
+            processes["actions"] = _start(
+                settings.run_folder,
+                "actions",
+                [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+                child_env,
+            )
         processes["rasa"] = _start(
             settings.run_folder,
             "rasa",
@@ -98,7 +113,7 @@ def main() -> int:
         print(f"serve: starting (about 40 s to load the model); logs in {settings.run_folder}/", flush=True)
         deadline = time.monotonic() + START_TIMEOUT_S
         rasa_url = f"http://127.0.0.1:{settings.rasa_port}/"
-        actions_url = f"http://127.0.0.1:{settings.action_port}/health"
+        actions_url = settings.action_webhook.removesuffix("/webhook") + "/health"
         while not (_ready(rasa_url) and _ready(actions_url)):
             for name, process in processes.items():
                 if process.poll() is not None:
@@ -114,14 +129,7 @@ def main() -> int:
                 )
                 return 1
             time.sleep(0.5)
-        print(f"serve: ready. Chat page: {settings.page_url}", flush=True)
-        print(f"serve: REST: POST http://localhost:{settings.rasa_port}/webhooks/rest/webhook", flush=True)
-        api = "on, with the RASA_API_TOKEN" if settings.api_token else "off (set RASA_API_TOKEN to turn it on)"
-        print(f"serve: Rasa's HTTP API: {api}", flush=True)
-        if settings.telegram is not None:
-            print(f"serve: Telegram webhook: {settings.telegram.webhook_url}", flush=True)
-        else:
-            print("serve: Telegram off (set TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and TELEGRAM_SECRET to use it)")
+        _announce(settings)
         print("serve: Ctrl-C stops everything.", flush=True)
         while True:
             for name, process in processes.items():

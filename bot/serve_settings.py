@@ -12,6 +12,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -33,6 +34,14 @@ class TelegramSettings:
 
 
 @dataclass(frozen=True)
+class ProductionStores:
+    """PROFILE=production: conversations in PostgreSQL, per-conversation locks in Redis, shared by replicas."""
+
+    tracker_store: dict[str, object]
+    lock_store: dict[str, object]
+
+
+@dataclass(frozen=True)
 class ServeSettings:
     interface: str
     rasa_port: int
@@ -43,8 +52,23 @@ class ServeSettings:
     model: Path
     run_folder: Path
     tracker_db: Path
+    production: ProductionStores | None
+    action_url: str | None
     api_token: str | None
     telegram: TelegramSettings | None
+
+    @property
+    def store_description(self) -> str:
+        """Where conversations go, without passwords."""
+        if self.production is None:
+            return f"SQLite ({self.tracker_db})"
+        pg, redis = self.production.tracker_store, self.production.lock_store
+        return f"PostgreSQL ({pg['url']}:{pg['port']}/{pg['db']}), locked in Redis ({redis['url']}:{redis['port']})"
+
+    @property
+    def action_webhook(self) -> str:
+        """The action server Rasa calls: ACTION_SERVER_URL, else the one `make serve` starts on ACTION_PORT."""
+        return self.action_url or f"http://localhost:{self.action_port}/webhook"
 
     @property
     def page_url(self) -> str:
@@ -98,6 +122,57 @@ def _telegram(env: Mapping[str, str]) -> TelegramSettings | None:
     )
 
 
+def _url_parts(
+    env: Mapping[str, str], name: str, schemes: tuple[str, ...], example: str
+) -> tuple[str, int | None, str, str | None, str | None]:
+    """host, port, path (without its slash), user and password of a URL setting, or an error naming it."""
+    raw = env.get(name, "").strip()
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+    except ValueError:
+        parts, port = urlsplit(""), None
+    if parts.scheme not in schemes or not parts.hostname:
+        raise ServeSettingsError(f"{name} should be a URL like {example}, got {raw!r}" if raw else f"{name} is not set")
+    user, password = (unquote(value) if value else None for value in (parts.username, parts.password))
+    return parts.hostname, port, parts.path.lstrip("/"), user, password
+
+
+def _production(env: Mapping[str, str]) -> ProductionStores | None:
+    profile = env.get("PROFILE", "embedded").strip() or "embedded"
+    if profile == "embedded":
+        return None
+    if profile != "production":
+        raise ServeSettingsError(
+            f"PROFILE should be embedded (SQLite) or production (PostgreSQL and Redis), got {profile!r}"
+        )
+    pg_example = "postgresql://legs:password@db.example.org:5432/legs"
+    host, port, database, user, password = _url_parts(env, "DATABASE_URL", ("postgresql", "postgres"), pg_example)
+    if not database:
+        raise ServeSettingsError(f"DATABASE_URL should name the database, like {pg_example}")
+    redis_host, redis_port, redis_db, _, redis_password = _url_parts(
+        env, "REDIS_URL", ("redis",), "redis://:password@cache.example.org:6379/1"
+    )
+    if redis_db and not redis_db.isdigit():
+        raise ServeSettingsError(f"REDIS_URL should end with a database number like /1, got /{redis_db}")
+    tracker_store = {"type": "SQL", "dialect": "postgresql", "url": host, "port": port or 5432, "db": database}
+    tracker_store |= {key: value for key, value in (("username", user), ("password", password)) if value}
+    lock_store: dict[str, object] = {"type": "redis", "url": redis_host, "port": redis_port or 6379}
+    lock_store |= {"db": int(redis_db or 1), "key_prefix": "legs"}
+    if redis_password:
+        lock_store["password"] = redis_password
+    return ProductionStores(tracker_store, lock_store)
+
+
+def _action_url(env: Mapping[str, str]) -> str | None:
+    raw = env.get("ACTION_SERVER_URL", "").strip()
+    if raw and not re.fullmatch(r"https?://[^/\s]+/webhook", raw):
+        raise ServeSettingsError(
+            f"ACTION_SERVER_URL should look like http://actions.example.org:5055/webhook, got {raw!r}"
+        )
+    return raw or None
+
+
 def _api_token(env: Mapping[str, str]) -> str | None:
     token = env.get("RASA_API_TOKEN", "").strip()
     if token and len(token) < MIN_API_TOKEN_CHARS:
@@ -134,6 +209,8 @@ def load_serve_settings(env: Mapping[str, str]) -> ServeSettings:
         model=model,
         run_folder=Path(env.get("SERVE_RUN_DIR", str(ROOT / "build" / "serve"))),
         tracker_db=Path(env.get("TRACKER_DB", str(ROOT / "build" / "conversations.db"))),
+        production=_production(env),
+        action_url=_action_url(env),
         api_token=_api_token(env),
         telegram=_telegram(env),
     )
@@ -161,26 +238,30 @@ def credentials(settings: ServeSettings) -> dict[str, object]:
 
 
 def endpoints(settings: ServeSettings, base: Path = ROOT / "endpoints.yml") -> dict[str, object]:
-    """The project's endpoints.yml with the action server on the configured port and the configured database."""
+    """The project's endpoints.yml with the configured action server and stores (SQLite, or PostgreSQL + Redis)."""
     data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
-    data["action_endpoint"] = {
-        **data.get("action_endpoint", {}),
-        "url": f"http://localhost:{settings.action_port}/webhook",
-    }
-    data["tracker_store"] = {**data.get("tracker_store", {}), "db": str(settings.tracker_db)}
+    data["action_endpoint"] = {**data.get("action_endpoint", {}), "url": settings.action_webhook}
+    if settings.production is None:
+        data["tracker_store"] = {**data.get("tracker_store", {}), "db": str(settings.tracker_db)}
+    else:
+        data["tracker_store"] = settings.production.tracker_store
+        data["lock_store"] = settings.production.lock_store
     return dict(data)
 
 
 def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Path]:
-    """credentials.yml (may hold the Telegram token) and the conversation database are the owner's only."""
+    """credentials.yml (the Telegram token), endpoints.yml (database passwords) and the SQLite conversations
+    are the owner's only."""
     folder.mkdir(parents=True, exist_ok=True)
-    settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
-    settings.tracker_db.touch(mode=0o600, exist_ok=True)
-    credentials_file, endpoints_file = folder / "credentials.yml", folder / "endpoints.yml"
-    credentials_file.touch(mode=0o600, exist_ok=True)
-    os.chmod(credentials_file, 0o600)
-    credentials_file.write_text(yaml.safe_dump(credentials(settings), sort_keys=False), encoding="utf-8")
-    endpoints_file.write_text(yaml.safe_dump(endpoints(settings), sort_keys=False), encoding="utf-8")
+    if settings.production is None:
+        settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        settings.tracker_db.touch(mode=0o600, exist_ok=True)
+    files = {folder / "credentials.yml": credentials(settings), folder / "endpoints.yml": endpoints(settings)}
+    for path, content in files.items():
+        path.touch(mode=0o600, exist_ok=True)
+        os.chmod(path, 0o600)
+        path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    credentials_file, endpoints_file = files
     return credentials_file, endpoints_file
 
 

@@ -26,6 +26,12 @@ TELEGRAM = {
     "TELEGRAM_SECRET": "s3cret-value",
 }
 
+PRODUCTION = {
+    "PROFILE": "production",
+    "DATABASE_URL": "postgresql://legs:p%40ss@db.example.org:6543/legs",
+    "REDIS_URL": "redis://:r3dis@cache.example.org/2",
+}
+
 
 @pytest.fixture
 def model(tmp_path: Path) -> str:
@@ -54,6 +60,14 @@ def test_defaults_serve_the_page_on_loopback_without_telegram(model: str) -> Non
         ({**TELEGRAM, "TELEGRAM_SECRET": " "}, "TELEGRAM_SECRET"),
         ({"MODEL": "/nowhere/model.tar.gz"}, "make train"),
         ({"RASA_API_TOKEN": "short"}, "RASA_API_TOKEN"),
+        ({"PROFILE": "prod"}, "PROFILE"),
+        ({"PROFILE": "production", **{k: v for k, v in PRODUCTION.items() if k != "DATABASE_URL"}}, "DATABASE_URL"),
+        ({**PRODUCTION, "DATABASE_URL": "mysql://db/legs"}, "DATABASE_URL"),
+        ({**PRODUCTION, "DATABASE_URL": "postgresql://db.example.org"}, "DATABASE_URL should name the database"),
+        ({**PRODUCTION, "REDIS_URL": ""}, "REDIS_URL is not set"),
+        ({**PRODUCTION, "REDIS_URL": "redis://cache:port"}, "REDIS_URL"),
+        ({**PRODUCTION, "REDIS_URL": "redis://cache/locks"}, "database number"),
+        ({"ACTION_SERVER_URL": "actions:5055"}, "ACTION_SERVER_URL"),
     ],
 )
 def test_each_mistake_names_its_variable(model: str, env: dict[str, str], named: str) -> None:
@@ -111,3 +125,37 @@ def test_rasas_http_api_is_off_unless_a_token_is_set(model: str, tmp_path: Path)
     assert "--enable-api" not in rasa_command(load_serve_settings({"MODEL": model}), *files)
     command = rasa_command(load_serve_settings({"MODEL": model, "RASA_API_TOKEN": "t" * 32}), *files)
     assert command[command.index("--enable-api") :] == ["--enable-api", "--auth-token", "t" * 32]
+
+
+def test_production_profile_keeps_conversations_in_postgresql_locked_in_redis(model: str, tmp_path: Path) -> None:
+    settings = load_serve_settings({"MODEL": model, **PRODUCTION})
+    _, endpoints_file = write_server_files(settings, tmp_path / "run")
+    endpoints = yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))
+    assert endpoints["tracker_store"] == {
+        "type": "SQL",
+        "dialect": "postgresql",
+        "url": "db.example.org",
+        "port": 6543,
+        "db": "legs",
+        "username": "legs",
+        "password": "p@ss",
+    }
+    assert endpoints["lock_store"] == {
+        "type": "redis",
+        "url": "cache.example.org",
+        "port": 6379,
+        "db": 2,
+        "key_prefix": "legs",
+        "password": "r3dis",
+    }
+    assert stat.S_IMODE(endpoints_file.stat().st_mode) == 0o600, "the endpoints hold the database passwords"
+    assert "p@ss" not in settings.store_description
+    assert "r3dis" not in settings.store_description
+    assert not (tmp_path / "build").exists()
+
+
+def test_a_replica_can_use_an_action_server_running_elsewhere(model: str, tmp_path: Path) -> None:
+    url = "http://actions.internal:5055/webhook"
+    settings = load_serve_settings({"MODEL": model, "ACTION_SERVER_URL": url})
+    _, endpoints_file = write_server_files(settings, tmp_path / "run")
+    assert yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))["action_endpoint"]["url"] == url
