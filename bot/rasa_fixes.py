@@ -17,6 +17,9 @@
    turn that asked for it is saved.
 6. When the action server is down, Rasa logs the failure and the person may get no answer at all:
    `bot/action_server_outage.py` answers once per message with what to do if it is urgent.
+7. When the tracker store fails, Rasa silently goes on with an empty conversation in memory (earlier answers
+   lost, nothing saved): `bot/store_outage.py` tells the person to try again, with what to do if it is urgent,
+   and the channel answers with an error status.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ def apply() -> None:
 
     if getattr(RemoteAction, "_legs_fixed", False):
         return
-    from bot import action_server_outage, forget, message_guard
+    from bot import action_server_outage, forget, message_guard, store_outage
     from bot.engine import Engine
     from bot.knowledge_loader import load_knowledge
     from bot.nlu.lexicon import load_lexicon
@@ -88,5 +91,7 @@ def apply() -> None:
     knowledge = load_knowledge()
     message_guard.install(settings.max_message_chars, message_guard.LanguageCheck.from_lexicon(load_lexicon(knowledge)))
     forget.install()
-    action_server_outage.install(Engine(knowledge, settings.emergency_number).emergency_warning())
+    urgent_warning = Engine(knowledge, settings.emergency_number).emergency_warning()
+    action_server_outage.install(urgent_warning)
+    store_outage.install(urgent_warning)
     RemoteAction._legs_fixed = True

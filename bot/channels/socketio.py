@@ -8,6 +8,7 @@ reloaded page keeps its conversation, and lets only the configured page origins 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import uuid
@@ -20,6 +21,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
+
+from bot.store_outage import StoreUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +111,7 @@ class WebChatInput(SocketIOInput):
                 input_channel=self.name(),
                 metadata=metadata if isinstance(metadata, dict) else {},
             )
-            await on_new_message(message)
+            with contextlib.suppress(StoreUnavailableError):  # the person has been told; logged there
+                await on_new_message(message)
 
         return webhook

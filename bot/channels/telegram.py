@@ -10,6 +10,7 @@ buttons are an inline keyboard whose presses are answered, and texts go out as e
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
@@ -28,6 +29,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.telegram_text import TELEGRAM_MESSAGE_LIMIT, split_message, to_markdown_v2
+from bot.store_outage import StoreUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -213,7 +215,9 @@ class TelegramInput(InputChannel):
             message = await self._user_message(update)
             if message is not None:
                 text, chat_id = message
-                await on_new_message(UserMessage(text, self.output, str(chat_id), input_channel=self.name()))
+                # On a store outage the person has been told: 200, or Telegram would send the update again.
+                with contextlib.suppress(StoreUnavailableError):
+                    await on_new_message(UserMessage(text, self.output, str(chat_id), input_channel=self.name()))
             return response.json({"ok": True})
 
         return webhook
