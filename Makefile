@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml'
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser services check train chat serve forget load test lint types validate eval bench lock clean
+.PHONY: help setup browser services check train chat serve forget load replicas test lint types validate eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ types: setup ## mypy strict on the core modules
 
 validate: setup ## rasa data validate
 	$(RASA) data validate --quiet
+
+replicas: train services ## the production profile: PostgreSQL, Redis, two replicas, outages (also in make test)
+	$(PY) -m pytest tests/replicas
 
 test: lint types validate train browser services ## every check: lint, types, data validation, training and all tests
 	$(PY) -m pytest

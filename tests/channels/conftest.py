@@ -6,12 +6,6 @@ and generated credentials a user gets.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.channels.fake_bot_api import FakeBotApi
-from tests.conftest import ROOT, free_port
+from tests.serving import start_serve, stop_serve
 
 TELEGRAM_TOKEN = "123456:TEST-token_for_the_fake"
 TELEGRAM_SECRET = "test-secret_0123456789"
 API_TOKEN = "api-token-for-the-tests-0123456789"
-START_TIMEOUT_S = 300
 
 
 @dataclass(frozen=True)
@@ -48,47 +41,6 @@ def fake_bot_api() -> Iterator[FakeBotApi]:
     api.stop()
 
 
-def start_serve(
-    model: Path, run_folder: Path, ports: dict[str, int] | None = None, **settings: str
-) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
-    """`python -m bot.serve` (on free ports unless given) with its files in `run_folder`; returns once ready."""
-    ports = ports or {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
-    env = {
-        **os.environ,
-        **{name: str(port) for name, port in ports.items()},
-        "SERVE_RUN_DIR": str(run_folder),
-        "TRACKER_DB": str(run_folder / "conversations.db"),
-        "MODEL": str(model),
-        "EMERGENCY_NUMBER": "999",
-        **settings,
-    }
-    output = run_folder / f"serve-{len(list(run_folder.glob('serve-*.out')))}.out"
-    with output.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
-        )
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while "serve: ready" not in output.read_text(encoding="utf-8", errors="replace"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"make serve did not start:\n{output.read_text(encoding='utf-8', errors='replace')[-3000:]}")
-        time.sleep(0.5)
-    return process, ports
-
-
-def stop_serve(process: subprocess.Popen[bytes], ports: dict[str, int]) -> None:
-    """What Ctrl-C does: everything `make serve` started must stop."""
-    process.send_signal(signal.SIGINT)
-    try:
-        exit_code = process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("make serve did not stop on Ctrl-C within 60 s")
-    assert exit_code == 0
-    still_open = [port for port in ports.values() if _listening(port)]
-    assert not still_open, f"Ctrl-C left servers running on ports {still_open}"
-
-
 @pytest.fixture(scope="session")
 def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     run_folder = tmp_path_factory.mktemp("serve")
@@ -109,8 +61,3 @@ def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pyte
         telegram=fake_bot_api,
     )
     stop_serve(process, ports)
-
-
-def _listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0

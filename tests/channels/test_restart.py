@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.channels.conftest import start_serve, stop_serve
+from tests.serving import start_serve, stop_serve
 
 pytestmark = pytest.mark.rasa
 

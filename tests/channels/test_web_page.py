@@ -12,8 +12,9 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.channels.conftest import Served, start_serve, stop_serve
+from tests.channels.conftest import Served
 from tests.conftest import ROOT
+from tests.serving import start_serve, stop_serve
 
 pytestmark = pytest.mark.rasa
 

@@ -1,0 +1,64 @@
+"""`python -m bot.serve` started and stopped as a user does with `make serve` (on free ports), for the tests
+that talk to the running servers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, free_port
+
+START_TIMEOUT_S = 300
+
+
+def start_serve(
+    model: Path, run_folder: Path, ports: dict[str, int] | None = None, **settings: str
+) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
+    """`python -m bot.serve` (on free ports unless given) with its files in `run_folder`; returns once ready."""
+    ports = ports or {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
+    env = {
+        **os.environ,
+        **{name: str(port) for name, port in ports.items()},
+        "SERVE_RUN_DIR": str(run_folder),
+        "TRACKER_DB": str(run_folder / "conversations.db"),
+        "MODEL": str(model),
+        "EMERGENCY_NUMBER": "999",
+        **settings,
+    }
+    output = run_folder / f"serve-{len(list(run_folder.glob('serve-*.out')))}.out"
+    with output.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
+        )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while "serve: ready" not in output.read_text(encoding="utf-8", errors="replace"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"make serve did not start:\n{output.read_text(encoding='utf-8', errors='replace')[-3000:]}")
+        time.sleep(0.5)
+    return process, ports
+
+
+def stop_serve(process: subprocess.Popen[bytes], ports: dict[str, int]) -> None:
+    """What Ctrl-C does: everything `make serve` started must stop."""
+    process.send_signal(signal.SIGINT)
+    try:
+        exit_code = process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("make serve did not stop on Ctrl-C within 60 s")
+    assert exit_code == 0
+    still_open = [port for port in ports.values() if _listening(port)]
+    assert not still_open, f"Ctrl-C left servers running on ports {still_open}"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
