@@ -44,7 +44,7 @@ serve: train ## serve the chat page, REST, socket.io and (if configured in .env)
 
 forget: setup ## delete one person's conversation from the tracker store: make forget SENDER=<sender id>
 	@test -n "$(SENDER)" || { echo "forget: say whose conversation: make forget SENDER=<sender id>" >&2; exit 2; }
-	@$(PY) -m bot.forget "$(SENDER)" --endpoints $${ENDPOINTS:-endpoints.yml}
+	@$(PY) -m bot.forget "$(SENDER)" $${ENDPOINTS:+--endpoints "$$ENDPOINTS"}
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -138,7 +138,8 @@ def _url_parts(
     return parts.hostname, port, parts.path.lstrip("/"), user, password
 
 
-def _production(env: Mapping[str, str]) -> ProductionStores | None:
+def production_stores(env: Mapping[str, str]) -> ProductionStores | None:
+    """PROFILE=production's stores from DATABASE_URL and REDIS_URL; None for the embedded SQLite default."""
     profile = env.get("PROFILE", "embedded").strip() or "embedded"
     if profile == "embedded":
         return None
@@ -208,8 +209,8 @@ def load_serve_settings(env: Mapping[str, str]) -> ServeSettings:
         socket_url=env.get("WEB_SOCKET_URL", "").strip() or None,
         model=model,
         run_folder=Path(env.get("SERVE_RUN_DIR", str(ROOT / "build" / "serve"))),
-        tracker_db=Path(env.get("TRACKER_DB", str(ROOT / "build" / "conversations.db"))),
-        production=_production(env),
+        tracker_db=tracker_db(env),
+        production=production_stores(env),
         action_url=_action_url(env),
         api_token=_api_token(env),
         telegram=_telegram(env),
@@ -241,12 +242,24 @@ def endpoints(settings: ServeSettings, base: Path = ROOT / "endpoints.yml") -> d
     """The project's endpoints.yml with the configured action server and stores (SQLite, or PostgreSQL + Redis)."""
     data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
     data["action_endpoint"] = {**data.get("action_endpoint", {}), "url": settings.action_webhook}
-    if settings.production is None:
-        data["tracker_store"] = {**data.get("tracker_store", {}), "db": str(settings.tracker_db)}
-    else:
-        data["tracker_store"] = settings.production.tracker_store
+    data["tracker_store"] = tracker_store_endpoint(settings.production, settings.tracker_db, base)
+    if settings.production is not None:
         data["lock_store"] = settings.production.lock_store
     return dict(data)
+
+
+def tracker_db(env: Mapping[str, str]) -> Path:
+    return Path(env.get("TRACKER_DB", str(ROOT / "build" / "conversations.db")))
+
+
+def tracker_store_endpoint(
+    production: ProductionStores | None, database: Path, base: Path = ROOT / "endpoints.yml"
+) -> dict[str, object]:
+    """Where conversations are kept: PostgreSQL in production, else endpoints.yml's SQLite store at `database`."""
+    if production is not None:
+        return production.tracker_store
+    data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
+    return {**data.get("tracker_store", {}), "db": str(database)}
 
 
 def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Path]:

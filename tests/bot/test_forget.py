@@ -30,3 +30,30 @@ def test_the_admin_command_deletes_one_conversation(tmp_path: Path, capsys: pyte
     assert asyncio.run(store.retrieve("alice")) is None
     assert asyncio.run(store.retrieve("bob")) is not None, "nobody else's"
     assert main(["alice", "--endpoints", str(endpoints)]) == 1, "nothing left to delete says so"
+
+
+def test_the_admin_command_finds_the_store_make_serve_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.forget import main
+
+    database = tmp_path / "elsewhere.db"
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(database))
+    asyncio.run(store.save(DialogueStateTracker.from_events("carol", [UserUttered("my legs cramp")])))
+    monkeypatch.setenv("TRACKER_DB", str(database))
+    assert main(["carol"]) == 0
+    assert asyncio.run(store.retrieve("carol")) is None
+
+
+def test_the_admin_command_names_a_bad_setting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.forget import main
+
+    monkeypatch.setenv("PROFILE", "production")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert main(["carol"]) == 2
+    assert "DATABASE_URL" in capsys.readouterr().err

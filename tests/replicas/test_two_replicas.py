@@ -43,6 +43,16 @@ def tracker(rasa_url: str, sender: str) -> dict[str, Any]:
     return dict(answer.json())
 
 
+def count(deployment: Deployment, query: str) -> int:
+    """A count read straight from PostgreSQL."""
+    engine = sa.create_engine(deployment.postgres.url)
+    try:
+        with engine.connect() as database:
+            return int(database.execute(sa.text(query)).scalar() or 0)
+    finally:
+        engine.dispose()
+
+
 @dataclass
 class RemoteTracker:
     slots: dict[str, Any]
@@ -92,13 +102,8 @@ async def test_conversations_alternating_replicas_end_with_the_right_triage(depl
     assert not wrong, "triage or top cause wrong when the replicas took turns"
     crossed = [result for result in results if result.turns > 1]  # red flags are answered on the first message
     assert len(crossed) >= len(results) // 2, "most conversations went back and forth between the replicas"
-    engine = sa.create_engine(deployment.postgres.url)
-    with engine.connect() as database:
-        stored = database.execute(
-            sa.text("select count(distinct sender_id) from events where sender_id like 'replicas-%'")
-        )
-        assert stored.scalar() == len(VIGNETTES), "every conversation is in PostgreSQL"
-    engine.dispose()
+    stored = count(deployment, "select count(distinct sender_id) from events where sender_id like 'replicas-%'")
+    assert stored == len(VIGNETTES), "every conversation is in PostgreSQL"
 
 
 def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: Deployment) -> None:
@@ -131,6 +136,23 @@ def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: D
         if event["event"] == "user" or (event["event"] == "action" and event["name"] == "action_listen")
     ]
     assert turns == ["action", *["user", "action"] * len(texts)], "each turn finished before the next began"
+
+
+def test_forget_me_and_the_admin_command_delete_from_postgresql(
+    deployment: Deployment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.forget import main
+
+    replica_a, replica_b = deployment.rasa_urls
+    for sender in ("forget-chat", "forget-admin"):
+        post(replica_a, sender, "my calves cramp most nights")
+    assert "deleted this conversation" in post(replica_b, "forget-chat", "please delete my data").text
+    monkeypatch.setenv("PROFILE", "production")
+    monkeypatch.setenv("DATABASE_URL", deployment.postgres.url)
+    monkeypatch.setenv("REDIS_URL", deployment.redis.url)
+    assert main(["forget-admin"]) == 0
+    left = count(deployment, "select count(*) from events where sender_id in ('forget-chat', 'forget-admin')")
+    assert left == 0
 
 
 def test_the_database_going_away_is_explained_and_survived(deployment: Deployment) -> None:
