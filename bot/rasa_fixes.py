@@ -20,6 +20,9 @@
 7. When the tracker store fails, Rasa silently goes on with an empty conversation in memory (earlier answers
    lost, nothing saved): `bot/store_outage.py` tells the person to try again, with what to do if it is urgent,
    and the channel answers with an error status.
+8. A categorical slot takes any value a typed payload (`/inform{"exercise": "marathon"}`) or an HTTP API slot
+   event gives it: such entities are dropped from the parsed message and such events refused with a 400
+   (`bot/slot_values.py`).
 """
 
 from __future__ import annotations
@@ -72,6 +75,42 @@ def _cancelled_menu_ends_shell() -> None:
     cli_utils.payload_from_button_question = payload_from_button_question
 
 
+def _allowed_slot_values(domain: Any) -> dict[str, frozenset[str] | None]:
+    from rasa.shared.core.slots import CategoricalSlot
+
+    return {
+        slot.name: frozenset(str(value) for value in slot.values) if isinstance(slot, CategoricalSlot) else None
+        for slot in domain.slots
+    }
+
+
+def _slot_values_checked() -> None:
+    from http import HTTPStatus
+
+    import rasa.server
+    from rasa.core.processor import MessageProcessor
+
+    from bot.slot_values import disallowed_slot_events, entities_with_allowed_values
+
+    original_parse, original_validate = MessageProcessor.parse_message, rasa.server.validate_events_in_request_body
+
+    async def parse_message(self: MessageProcessor, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        parsed: dict[str, Any] = await original_parse(self, *args, **kwargs)
+        allowed = _allowed_slot_values(self.domain)
+        parsed["entities"] = entities_with_allowed_values(parsed.get("entities") or [], allowed)
+        return parsed
+
+    def validate_events_in_request_body(request: Any) -> None:
+        original_validate(request)
+        events = request.json if isinstance(request.json, list) else [request.json]
+        problems = disallowed_slot_events(events, _allowed_slot_values(request.app.ctx.agent.domain))
+        if problems:
+            raise rasa.server.ErrorResponse(HTTPStatus.BAD_REQUEST, "BadRequest", "; ".join(problems))
+
+    MessageProcessor.parse_message = parse_message
+    rasa.server.validate_events_in_request_body = validate_events_in_request_body
+
+
 def apply() -> None:
     """Installs the fixes; safe to call more than once."""
     from rasa.core.actions.action import RemoteAction
@@ -87,6 +126,7 @@ def apply() -> None:
     _validate_replies_once()
     _event_classes_remembered()
     _cancelled_menu_ends_shell()
+    _slot_values_checked()
     settings = load_settings()
     knowledge = load_knowledge()
     message_guard.install(settings.max_message_chars, message_guard.LanguageCheck.from_lexicon(load_lexicon(knowledge)))

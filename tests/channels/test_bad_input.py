@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.channels.conftest import Served
+from tests.channels.conftest import API_TOKEN, Served
 
 pytestmark = pytest.mark.rasa
 
@@ -51,3 +51,29 @@ def test_html_and_script_are_never_echoed(served: Served) -> None:
     assert answer.status_code == 200
     assert "<script" not in answer.text
     assert "onerror" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"event": "slot", "name": "visible_veins", "value": "purple"},
+        {"event": "slot", "name": "shoe_size", "value": "42"},
+    ],
+)
+def test_the_api_refuses_slot_values_the_domain_does_not_allow(served: Served, event: dict[str, str]) -> None:
+    post(served, '{"sender": "api-slots", "message": "my calves cramp most nights"}')
+    url = f"{served.rasa_url}/conversations/api-slots/tracker"
+    before = requests.get(url, params={"token": API_TOKEN}, timeout=30).json()
+    answer = requests.post(f"{url}/events", params={"token": API_TOKEN}, json=event, timeout=30)
+    assert answer.status_code == 400
+    assert event["name"] in answer.json()["message"]
+    after = requests.get(url, params={"token": API_TOKEN}, timeout=30).json()
+    assert after["events"] == before["events"], "the conversation is untouched"
+
+
+def test_the_api_takes_a_slot_value_the_domain_allows(served: Served) -> None:
+    event = {"event": "slot", "name": "visible_veins", "value": "yes"}
+    url = f"{served.rasa_url}/conversations/api-slots-ok/tracker"
+    answer = requests.post(f"{url}/events", params={"token": API_TOKEN}, json=event, timeout=30)
+    assert answer.status_code == 200
+    assert answer.json()["slots"]["visible_veins"] == "yes"

@@ -87,6 +87,25 @@ async def test_an_answer_that_fits_nothing_gets_an_example_then_counts_as_unknow
     assert slots["requested_slot"] != asked
 
 
+async def test_emoji_answers_are_read_and_emoji_alone_gets_a_clear_answer(conversation: Conversation) -> None:
+    await conversation.say("my calves cramp most nights")
+    await conversation.say("👍")
+    assert (await conversation.slots())["visible_veins"] == "yes"
+    await conversation.say("👎")
+    assert (await conversation.slots())["diuretics"] == "no"
+    answer = texts(await conversation.say("😭😭😭"))
+    assert "something like" in answer, "emoji alone get an example of what fits"
+    assert "drinking less" in answer, "and the question again"
+
+
+async def test_a_typed_payload_with_a_value_the_slot_does_not_take_is_asked_again(conversation: Conversation) -> None:
+    await conversation.say("my calves cramp most nights")
+    answer = texts(await conversation.say('/inform{"visible_veins": "purple"}'))
+    assert "something like" in answer, "met like any answer that fits nowhere"
+    assert "veins" in answer, "and the question asked again"
+    assert (await conversation.slots())["visible_veins"] is None
+
+
 async def test_a_correction_updates_the_answer_and_redoes_the_assessment(conversation: Conversation) -> None:
     await conversation.say("i get cramps at night, no varicose veins, I don't take water pills")
     await conversation.say("/deny")
