@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from bot.serve_settings import tracker_store_endpoint
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
@@ -88,14 +92,15 @@ class BotServers:
         command = [*self.rasa_command, "run", "--model", str(self.model), "--port", str(self.port)]
         if self.actions:
             endpoints = self.log.with_suffix(".endpoints.yml")
-            store = (
-                f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n" if self.tracker_db else ""
-            )
-            endpoints.write_text(
-                f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-                f"  enable_selective_domain: true\n{store}",
-                encoding="utf-8",
-            )
+            config: dict[str, object] = {
+                "action_endpoint": {
+                    "url": f"http://127.0.0.1:{self.action_port}/webhook",
+                    "enable_selective_domain": True,
+                }
+            }
+            if self.tracker_db:
+                config["tracker_store"] = tracker_store_endpoint(None, self.tracker_db)
+            endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
             command += ["--endpoints", str(endpoints)]
             self._processes["actions"] = start_action_server(self.action_port, self.env, self.project, sink)
         start = time.monotonic()

@@ -18,6 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_API_TOKEN_CHARS = 24
+SQL_STORE = "bot.sql_tracker_store.LeanSQLTrackerStore"
 ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*")
 
 
@@ -156,7 +157,7 @@ def production_stores(env: Mapping[str, str]) -> ProductionStores | None:
     )
     if redis_db and not redis_db.isdigit():
         raise ServeSettingsError(f"REDIS_URL should end with a database number like /1, got /{redis_db}")
-    tracker_store = {"type": "SQL", "dialect": "postgresql", "url": host, "port": port or 5432, "db": database}
+    tracker_store = {"type": SQL_STORE, "dialect": "postgresql", "url": host, "port": port or 5432, "db": database}
     tracker_store |= {key: value for key, value in (("username", user), ("password", password)) if value}
     lock_store: dict[str, object] = {"type": "redis", "url": redis_host, "port": redis_port or 6379}
     lock_store |= {"db": int(redis_db or 1), "key_prefix": "legs"}
@@ -259,7 +260,7 @@ def tracker_store_endpoint(
     if production is not None:
         return production.tracker_store
     data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
-    return {**data.get("tracker_store", {}), "db": str(database)}
+    return {**data.get("tracker_store", {}), "type": SQL_STORE, "db": str(database)}
 
 
 def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Path]:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bot.serve_settings import (
+    SQL_STORE,
     ServeSettingsError,
     environment_with_env_file,
     load_serve_settings,
@@ -84,7 +85,11 @@ def test_telegram_goes_into_owner_only_credentials(model: str, tmp_path: Path) -
     assert stat.S_IMODE(credentials_file.stat().st_mode) == 0o600, "the token is readable by its owner only"
     endpoints = yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))
     assert endpoints["action_endpoint"]["url"] == "http://localhost:5055/webhook"
-    assert endpoints["tracker_store"] == {"type": "SQL", "dialect": "sqlite", "db": str(tmp_path / "db" / "talks.db")}
+    assert endpoints["tracker_store"] == {
+        "type": SQL_STORE,
+        "dialect": "sqlite",
+        "db": str(tmp_path / "db" / "talks.db"),
+    }
     assert stat.S_IMODE((tmp_path / "db" / "talks.db").stat().st_mode) == 0o600, "conversations are health data"
 
 
@@ -132,7 +137,7 @@ def test_production_profile_keeps_conversations_in_postgresql_locked_in_redis(mo
     _, endpoints_file = write_server_files(settings, tmp_path / "run")
     endpoints = yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))
     assert endpoints["tracker_store"] == {
-        "type": "SQL",
+        "type": SQL_STORE,
         "dialect": "postgresql",
         "url": "db.example.org",
         "port": 6543,

@@ -1,0 +1,50 @@
+"""Our SQL tracker store reads and writes exactly what Rasa's does, and keeps the SQLite file private."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.rasa
+
+
+def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.sql_tracker_store import LeanSQLTrackerStore
+
+    domain = Domain.from_dict({"slots": {"night_cramps": {"type": "text", "mappings": [{"type": "custom"}]}}})
+    database = tmp_path / "conversations.db"
+    database.touch(mode=0o600)
+    ours = LeanSQLTrackerStore(domain, dialect="sqlite", db=str(database))
+    rasas = SQLTrackerStore(domain, dialect="sqlite", db=str(database))
+    first_session = [ActionExecuted("action_session_start", timestamp=1), SessionStarted(timestamp=2)]
+    first_session += [UserUttered("my calves cramp", timestamp=3), SlotSet("night_cramps", "yes", timestamp=4)]
+    tracker = DialogueStateTracker.from_events("alice", first_session, domain.slots)
+    asyncio.run(ours.save(tracker))
+    asyncio.run(ours.save(tracker))
+    tracker = asyncio.run(ours.retrieve("alice"))  # as Rasa reads a conversation before each turn
+    assert len(tracker.events) == len(first_session), "saving again adds nothing twice"
+    for event in (ActionExecuted("action_session_start", timestamp=10), SessionStarted(timestamp=11)):
+        tracker.update(event)
+    tracker.update(UserUttered("hi again", timestamp=12))
+    asyncio.run(ours.save(tracker))
+
+    for method in ("retrieve", "retrieve_full_tracker"):
+        read_by_ours = asyncio.run(getattr(ours, method)("alice"))
+        read_by_rasa = asyncio.run(getattr(rasas, method)("alice"))
+        assert read_by_ours.events == read_by_rasa.events, method
+    assert len(asyncio.run(ours.retrieve("alice")).events) == 2, "from the latest session start only"
+    assert asyncio.run(ours.retrieve("nobody")) is None
+
+    with ours.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    for path in tmp_path.iterdir():
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, f"{path.name} holds conversations too"
