@@ -19,6 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 MIN_API_TOKEN_CHARS = 24
 SQL_STORE = "bot.sql_tracker_store.LeanSQLTrackerStore"
+LOCK_STORE = "bot.redis_lock_store.AtomicRedisLockStore"
 ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*")
 
 
@@ -159,7 +160,7 @@ def production_stores(env: Mapping[str, str]) -> ProductionStores | None:
         raise ServeSettingsError(f"REDIS_URL should end with a database number like /1, got /{redis_db}")
     tracker_store = {"type": SQL_STORE, "dialect": "postgresql", "url": host, "port": port or 5432, "db": database}
     tracker_store |= {key: value for key, value in (("username", user), ("password", password)) if value}
-    lock_store: dict[str, object] = {"type": "redis", "url": redis_host, "port": redis_port or 6379}
+    lock_store: dict[str, object] = {"type": LOCK_STORE, "url": redis_host, "port": redis_port or 6379}
     lock_store |= {"db": int(redis_db or 1), "key_prefix": "legs"}
     if redis_password:
         lock_store["password"] = redis_password

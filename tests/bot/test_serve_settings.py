@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bot.serve_settings import (
+    LOCK_STORE,
     SQL_STORE,
     ServeSettingsError,
     environment_with_env_file,
@@ -146,7 +147,7 @@ def test_production_profile_keeps_conversations_in_postgresql_locked_in_redis(mo
         "password": "p@ss",
     }
     assert endpoints["lock_store"] == {
-        "type": "redis",
+        "type": LOCK_STORE,
         "url": "cache.example.org",
         "port": 6379,
         "db": 2,

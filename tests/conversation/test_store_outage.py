@@ -92,9 +92,11 @@ async def test_a_dropped_database_connection_is_retried_unnoticed(trained_model:
 
 
 async def test_an_unreachable_lock_store_is_explained(trained_model: Path, action_server_url: str) -> None:
-    from rasa.core.lock_store import RedisLockStore
+    from rasa.utils.endpoints import EndpointConfig
 
-    locks = RedisLockStore(host="127.0.0.1", port=free_port(), socket_timeout=1)
+    from bot.redis_lock_store import AtomicRedisLockStore
+
+    locks = AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=free_port(), socket_timeout=1))
     agent = await _agent(trained_model, action_server_url, lock_store=locks)
     answer = await _say_during_outage(agent, "my calves cramp most nights", "lock-outage")
     assert "can't reach my notes" in answer

@@ -106,7 +106,9 @@ async def test_conversations_alternating_replicas_end_with_the_right_triage(depl
     assert stored == len(VIGNETTES), "every conversation is in PostgreSQL"
 
 
-def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: Deployment) -> None:
+@pytest.mark.parametrize("person", range(4))  # a fresh conversation each: the race is likeliest at the start
+def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: Deployment, person: int) -> None:
+    sender = f"same-person-{person}"
     texts = [
         "hi",
         "my calves cramp most nights",
@@ -120,14 +122,12 @@ def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: D
     locks = deployment.redis.client()
     lock_writes_before = locks.info("commandstats").get("cmdstat_set", {}).get("calls", 0)
     with ThreadPoolExecutor(max_workers=len(texts)) as pool:
-        replies = list(
-            pool.map(lambda n: post(deployment.rasa_urls[n % 2], "same-person", texts[n]), range(len(texts)))
-        )
+        replies = list(pool.map(lambda n: post(deployment.rasa_urls[n % 2], sender, texts[n]), range(len(texts))))
     assert all(reply.status == 200 and reply.text for reply in replies), "every message answered"
     lock_writes = locks.info("commandstats")["cmdstat_set"]["calls"] - lock_writes_before
     assert lock_writes >= len(texts), "each message took the conversation's lock in Redis"
 
-    events = tracker(deployment.rasa_urls[0], "same-person")["events"]
+    events = tracker(deployment.rasa_urls[0], sender)["events"]
     said = Counter(event["text"] for event in events if event["event"] == "user")
     assert said == Counter(texts), "no message lost or stored twice"
     turns = [
