@@ -75,13 +75,25 @@ def _cancelled_menu_ends_shell() -> None:
     cli_utils.payload_from_button_question = payload_from_button_question
 
 
-def _allowed_slot_values(domain: Any) -> dict[str, frozenset[str] | None]:
+def _allowed_slot_values() -> Any:
+    """Slot name to allowed values of a domain, worked out once per loaded domain rather than per message."""
     from rasa.shared.core.slots import CategoricalSlot
 
-    return {
-        slot.name: frozenset(str(value) for value in slot.values) if isinstance(slot, CategoricalSlot) else None
-        for slot in domain.slots
-    }
+    cached: list[Any] = [None, {}]  # the domain last seen, and its allowed values
+
+    def allowed(domain: Any) -> dict[str, frozenset[str] | None]:
+        if cached[0] is not domain:
+            cached[:] = [
+                domain,
+                {
+                    slot.name: frozenset(map(str, slot.values)) if isinstance(slot, CategoricalSlot) else None
+                    for slot in domain.slots
+                },
+            ]
+        values: dict[str, frozenset[str] | None] = cached[1]
+        return values
+
+    return allowed
 
 
 def _slot_values_checked() -> None:
@@ -93,17 +105,17 @@ def _slot_values_checked() -> None:
     from bot.slot_values import disallowed_slot_events, entities_with_allowed_values
 
     original_parse, original_validate = MessageProcessor.parse_message, rasa.server.validate_events_in_request_body
+    allowed_values = _allowed_slot_values()
 
     async def parse_message(self: MessageProcessor, *args: Any, **kwargs: Any) -> dict[str, Any]:
         parsed: dict[str, Any] = await original_parse(self, *args, **kwargs)
-        allowed = _allowed_slot_values(self.domain)
-        parsed["entities"] = entities_with_allowed_values(parsed.get("entities") or [], allowed)
+        parsed["entities"] = entities_with_allowed_values(parsed.get("entities") or [], allowed_values(self.domain))
         return parsed
 
     def validate_events_in_request_body(request: Any) -> None:
         original_validate(request)
         events = request.json if isinstance(request.json, list) else [request.json]
-        problems = disallowed_slot_events(events, _allowed_slot_values(request.app.ctx.agent.domain))
+        problems = disallowed_slot_events(events, allowed_values(request.app.ctx.agent.domain))
         if problems:
             raise rasa.server.ErrorResponse(HTTPStatus.BAD_REQUEST, "BadRequest", "; ".join(problems))
 

@@ -261,7 +261,7 @@ def tracker_store_endpoint(
     if production is not None:
         return production.tracker_store
     data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
-    return {**data.get("tracker_store", {}), "type": SQL_STORE, "db": str(database)}
+    return {**data.get("tracker_store", {}), "db": str(database)}
 
 
 def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Path]:

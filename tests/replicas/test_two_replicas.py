@@ -155,39 +155,27 @@ def test_forget_me_and_the_admin_command_delete_from_postgresql(
     assert left == 0
 
 
-def test_the_database_going_away_is_explained_and_survived(deployment: Deployment) -> None:
+@pytest.mark.parametrize("store", ["postgres", "redis"])
+def test_a_store_going_away_is_explained_and_survived(deployment: Deployment, store: str) -> None:
+    """The database (conversations) or Redis (locks) stops mid-conversation, then comes back."""
     replica_a, replica_b = deployment.rasa_urls
-    assert "veins" in post(replica_a, "db-outage", "my calves cramp most nights").text
-    deployment.postgres.stop()
+    sender = f"{store}-outage"
+    service = deployment.postgres if store == "postgres" else deployment.redis
+    assert "veins" in post(replica_a, sender, "my calves cramp most nights").text
+    service.stop()
     try:
-        during = post(replica_b, "db-outage", "I can see bulging veins too")
+        during = post(replica_b, sender, "I can see bulging veins too")
         alive = requests.get(replica_b, timeout=30).status_code
     finally:
-        deployment.postgres.start()
+        service.start()
     assert during.status == 503
     assert "can't reach my notes" in during.text
     assert EMERGENCY_NUMBER in during.text, "with what to do if it is urgent"
     assert alive == 200, "the replica keeps running"
 
-    after = post(replica_b, "db-outage", "I can see bulging veins too")
+    after = post(replica_a, sender, "I can see bulging veins too")
     assert after.status == 200
     assert "water tablets" in after.text, "the questions go on from where they were"
-    assert tracker(replica_a, "db-outage")["slots"]["night_cramps"] == "yes", "nothing said before was lost"
-
-
-def test_the_lock_store_going_away_is_explained_and_survived(deployment: Deployment) -> None:
-    replica_a, replica_b = deployment.rasa_urls
-    assert "veins" in post(replica_a, "lock-outage", "my calves cramp most nights").text
-    deployment.redis.stop()
-    try:
-        during = post(replica_b, "lock-outage", "I can see bulging veins too")
-    finally:
-        deployment.redis.start()
-    assert during.status == 503
-    assert "can't reach my notes" in during.text
-    assert EMERGENCY_NUMBER in during.text
-
-    after = post(replica_a, "lock-outage", "I can see bulging veins too")
-    assert after.status == 200
-    assert "water tablets" in after.text
-    assert tracker(replica_b, "lock-outage")["slots"]["visible_veins"] == "yes"
+    slots = tracker(replica_b, sender)["slots"]
+    assert slots["night_cramps"] == "yes", "nothing said before was lost"
+    assert slots["visible_veins"] == "yes"
