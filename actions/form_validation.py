@@ -1,7 +1,9 @@
 """Validation for the assessment form: stops it after an escalation, and handles answers that fit nowhere.
 
-The form asks only the assessment slots still empty. An answer that fills nothing is met once with an
-example of what fits, and the second time the slot is taken as unknown, so nobody is stuck in a loop.
+The form first asks about the warning signs not yet told about (skipped when there are none left), then only
+the assessment slots still empty. A plain "yes" to the warning signs is met by asking which one. An answer
+that fills nothing is met once with an example of what fits, and the second time the slot is taken as unknown,
+so nobody is stuck in a loop.
 Questions and other digressions are left to their rules, after which the form resumes.
 """
 
@@ -15,7 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.engine_provider import get_engine
-from bot.slots import UNKNOWN
+from bot.screening import SCREENING_SLOT, signs_to_ask
+from bot.slots import UNKNOWN, known_findings
 
 ANSWER_INTENTS = frozenset(
     {"affirm", "deny", "not_sure", "inform", "describe_symptoms", "correct_answer", "nlu_fallback"}
@@ -31,8 +34,15 @@ class ValidateAssessmentForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[str]:
-        """No more questions once an emergency has been announced."""
-        return [] if _escalated(tracker) else list(domain_slots)
+        """No more questions once an emergency has been announced; no warning-sign question with none left."""
+        if _escalated(tracker):
+            return []
+        knowledge = get_engine().knowledge
+        if tracker.get_slot(SCREENING_SLOT) is None and not signs_to_ask(
+            knowledge, known_findings(knowledge, tracker.current_slot_values())
+        ):
+            return [slot for slot in domain_slots if slot != SCREENING_SLOT]
+        return list(domain_slots)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = await super().run(dispatcher, tracker, domain)
@@ -45,8 +55,8 @@ class ValidateAssessmentForm(FormValidationAction):
         filled = set(tracker.slots_to_validate()) - {UNCLEAR}
         if requested in filled:
             return [*events, SlotSet(UNCLEAR, 0.0)] if tracker.get_slot(UNCLEAR) else events
-        if filled:
-            return events  # told us something else useful: just ask again
+        if filled or (requested == SCREENING_SLOT and intent == "affirm"):
+            return events  # told us something else useful, or "yes" to a sign: ask again (then "which one?")
         if (tracker.get_slot(UNCLEAR) or 0) >= 1:
             return [*events, SlotSet(requested, UNKNOWN), SlotSet(UNCLEAR, 0.0)]
         dispatcher.utter_message(response=f"utter_reask_{requested}")
@@ -61,8 +71,8 @@ class ValidateAssessmentForm(FormValidationAction):
         """
         return {}
 
-    validate_night_cramps = validate_visible_veins = validate_diuretics = _accept_as_read
-    validate_dehydration = validate_exercise = _accept_as_read
+    validate_warning_signs = validate_night_cramps = validate_visible_veins = _accept_as_read
+    validate_diuretics = validate_dehydration = validate_exercise = _accept_as_read
 
 
 def _escalated(tracker: Tracker) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -201,7 +202,7 @@ def _findings(file: KnowledgeFile) -> dict[str, Finding]:
     findings = {}
     for finding_id, raw in table.items():
         entry = f"finding '{finding_id}'"
-        fields = file.fields(raw, entry, required=("name", "kind"), optional=("slot", "value"))
+        fields = file.fields(raw, entry, required=("name", "kind"), optional=("slot", "value", "covers"))
         file.choice(fields["kind"], f"{entry}, kind", FINDING_KINDS)
         slot, value = fields.get("slot"), fields.get("value")
         if value is not None and slot is None:
@@ -213,6 +214,9 @@ def _findings(file: KnowledgeFile) -> dict[str, Finding]:
             slot=None if slot is None else file.text(slot, f"{entry}, slot"),
             value=None if value is None else file.text(value, f"{entry}, value"),
         )
+    for finding_id, raw in table.items():
+        covers = file.refs(raw.get("covers"), f"finding '{finding_id}', covers", findings, "finding")
+        findings[finding_id] = replace(findings[finding_id], covers=covers)
     return findings
 
 
@@ -307,14 +311,16 @@ def _triage(
     levels = {}
     for rank, (level_id, raw) in enumerate(file.table(top["levels"], "levels").items()):
         entry = f"level '{level_id}'"
-        fields = file.fields(raw, entry, required=("name", "advice", "self_help"))
-        if not isinstance(fields["self_help"], bool):
-            file.fail(f"{entry}, self_help", "should be true or false")
+        fields = file.fields(raw, entry, required=("name", "advice", "self_help", "announce"))
+        for flag in ("self_help", "announce"):
+            if not isinstance(fields[flag], bool):
+                file.fail(f"{entry}, {flag}", "should be true or false")
         levels[level_id] = Level(
             id=level_id,
             name=file.text(fields["name"], entry),
             advice=file.text(fields["advice"], f"{entry}, advice"),
             self_help=fields["self_help"],
+            announce=fields["announce"],
             rank=rank,
         )
     rules: list[TriageRule] = []

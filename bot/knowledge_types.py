@@ -33,13 +33,17 @@ class Fact:
 
 @dataclass(frozen=True)
 class Finding:
-    """Something a person can tell us; `slot`/`value` name the Rasa slot that carries it, if any."""
+    """Something a person can tell us; `slot`/`value` name the Rasa slot that carries it, if any.
+
+    A warning sign of the screening question `covers` the detailed findings that answer it too.
+    """
 
     id: str
     name: str
     kind: str
     slot: str | None
     value: str | None
+    covers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,12 +72,16 @@ class Cause:
 
 @dataclass(frozen=True)
 class Level:
-    """A triage level; `rank` 0 is the most urgent; without `self_help` the plan is first aid only."""
+    """A triage level; `rank` 0 is the most urgent; without `self_help` the plan is first aid only.
+
+    `announce`: said on the very message that reaches it, before any further question.
+    """
 
     id: str
     name: str
     advice: str
     self_help: bool
+    announce: bool
     rank: int
 
 

@@ -16,9 +16,24 @@ if TYPE_CHECKING:
     from bot.engine import Escalation, PlanStep, RankedCause, Status
 
 
-def _said(statuses: Mapping[str, Status], finding_id: str, status: str) -> bool:
-    said = statuses.get(finding_id)
-    return said is not None and said.value == status
+TOLD = (("present", "told_present"), ("absent", "told_absent"), ("unknown", "told_unknown"))
+"""Each status with the summary.yml heading its findings go under."""
+
+
+def told(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> dict[str, list[str]]:
+    """The names of the findings said present, absent and unknown, in findings.yml order."""
+    said = {finding_id: status.value for finding_id, status in statuses.items()}
+    return {
+        status: [finding.name for finding in knowledge.findings.values() if said.get(finding.id) == status]
+        for status, _ in TOLD
+    }
+
+
+def noted(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> str:
+    """What a message was understood to say, one heading a line, for saying back before the next question."""
+    names = told(knowledge, statuses)
+    words = knowledge.wording
+    return "\n".join(f"{words[heading]} {', '.join(names[status])}" for status, heading in TOLD if names[status])
 
 
 def _block(heading: str, lines: Iterable[str], empty: str) -> list[str]:
@@ -36,17 +51,12 @@ def render_summary(
 ) -> str:
     """The findings as told, the advice level and why, the likely causes, the advice and the safety net."""
     words = knowledge.wording
-    told = {
-        status: [finding.name for finding in knowledge.findings.values() if _said(statuses, finding.id, status)]
-        for status in ("present", "absent", "unknown")
-    }
+    names = told(knowledge, statuses)
     lines = [
         words["title"].format(date=f"{today.day} {today:%B %Y}"),
         words["disclaimer"],
         "",
-        *_block(words["told_present"], told["present"], words["none"]),
-        *_block(words["told_absent"], told["absent"], words["none"]),
-        *_block(words["told_unknown"], told["unknown"], words["none"]),
+        *(line for status, heading in TOLD for line in _block(words[heading], names[status], words["none"])),
         "",
         words["level"].format(level=escalation.level_name),
         escalation.advice,

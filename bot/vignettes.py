@@ -6,12 +6,15 @@ truths, pressing the button a person would press. The tests assert on the result
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
+
+from bot.screening import SCREENING_SLOT
 
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/not_sure"}
 EXERCISE_PAYLOADS = {
@@ -20,7 +23,9 @@ EXERCISE_PAYLOADS = {
     "sedentary": '/inform{"exercise": "sedentary"}',
     "unknown": "/not_sure",
 }
-MAX_TURNS = 8
+MAX_TURNS = 10
+NO_WARNING_SIGN = "no"
+"""The warning-sign answer of a case that gives none: its red flags, if any, are in its opening."""
 
 
 class Agent(Protocol):
@@ -99,6 +104,8 @@ def load_vignettes(path: Path) -> list[Vignette]:
 
 def payload_for(slot: str, truth: str) -> str:
     """The button a person who knows `truth` would press for the question about `slot`."""
+    if slot == SCREENING_SLOT:
+        return ANSWER_PAYLOADS[truth] if truth in ANSWER_PAYLOADS else "/inform" + json.dumps({slot: truth})
     return EXERCISE_PAYLOADS[truth] if slot == "exercise" else ANSWER_PAYLOADS[truth]
 
 
@@ -112,7 +119,8 @@ async def play_vignette(agent: Agent, vignette: Vignette, sender_id: str) -> Vig
         asked = slots.get("requested_slot")
         if asked is None:
             break
-        await agent.handle_text(payload_for(asked, vignette.answers[asked]), sender_id=sender_id)
+        truth = vignette.answers.get(asked, NO_WARNING_SIGN) if asked == SCREENING_SLOT else vignette.answers[asked]
+        await agent.handle_text(payload_for(asked, truth), sender_id=sender_id)
         turns += 1
     slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
     return VignetteResult(

@@ -18,7 +18,7 @@ async def test_greeting_says_what_it_does_and_that_it_is_not_a_diagnosis(convers
     answer = texts(await conversation.say("hi"))
     assert "not a diagnosis" in answer
     assert "leg cramps" in answer
-    assert (await conversation.slots())["requested_slot"] == "night_cramps", "and the first question follows"
+    assert (await conversation.slots())["requested_slot"] == "warning_signs", "and the safety check follows"
 
 
 async def test_asks_only_what_the_opening_did_not_tell(conversation: Conversation) -> None:
@@ -28,7 +28,10 @@ async def test_asks_only_what_the_opening_did_not_tell(conversation: Conversatio
     slots = await conversation.slots()
     assert slots["night_cramps"] == "yes"
     assert slots["visible_veins"] == "yes"
-    assert slots["requested_slot"] == "diuretics"
+    assert slots["requested_slot"] == "warning_signs", "the warning signs come first, every time"
+    assert [b["title"] for r in replies for b in r.get("buttons", [])][-2:] == ["None of these", "Not sure"]
+    replies = await conversation.say("none of those")
+    assert (await conversation.slots())["requested_slot"] == "diuretics", "then only what the opening did not tell"
     assert [b["title"] for r in replies for b in r.get("buttons", [])] == ["Yes", "No", "Not sure"]
     await conversation.say("no, no water tablets")
     await conversation.say("/deny")
@@ -55,6 +58,7 @@ async def test_red_flag_on_the_first_message_escalates_before_any_question(conve
 
 async def test_red_flag_inside_the_form_stops_the_questions(conversation: Conversation) -> None:
     await conversation.say("I get cramps at night")
+    await conversation.say("/deny")
     assert (await conversation.slots())["requested_slot"] == "visible_veins"
     replies = await conversation.say("no. and now I'm short of breath with a pain in my chest when I breathe")
     assert NUMBER in replies[0]["text"]
@@ -77,6 +81,7 @@ async def test_digression_is_answered_and_the_form_resumes(conversation: Convers
 
 async def test_an_answer_that_fits_nothing_gets_an_example_then_counts_as_unknown(conversation: Conversation) -> None:
     await conversation.say("I get leg cramps")
+    await conversation.say("/deny")
     asked = (await conversation.slots())["requested_slot"]
     first = texts(await conversation.say("whatever"))
     assert "for example" in first.lower() or "something like" in first.lower()
@@ -89,6 +94,7 @@ async def test_an_answer_that_fits_nothing_gets_an_example_then_counts_as_unknow
 
 async def test_emoji_answers_are_read_and_emoji_alone_gets_a_clear_answer(conversation: Conversation) -> None:
     await conversation.say("my calves cramp most nights")
+    await conversation.say("/deny")
     await conversation.say("👍")
     assert (await conversation.slots())["visible_veins"] == "yes"
     await conversation.say("👎")
@@ -100,6 +106,7 @@ async def test_emoji_answers_are_read_and_emoji_alone_gets_a_clear_answer(conver
 
 async def test_a_typed_payload_with_a_value_the_slot_does_not_take_is_asked_again(conversation: Conversation) -> None:
     await conversation.say("my calves cramp most nights")
+    await conversation.say("/deny")
     answer = texts(await conversation.say('/inform{"visible_veins": "purple"}'))
     assert "something like" in answer, "met like any answer that fits nowhere"
     assert "veins" in answer, "and the question asked again"
@@ -108,6 +115,7 @@ async def test_a_typed_payload_with_a_value_the_slot_does_not_take_is_asked_agai
 
 async def test_a_correction_updates_the_answer_and_redoes_the_assessment(conversation: Conversation) -> None:
     await conversation.say("i get cramps at night, no varicose veins, I don't take water pills")
+    await conversation.say("/deny")
     await conversation.say("/deny")
     await conversation.say('/inform{"exercise": "regular"}')
     before = await conversation.slots()
@@ -123,6 +131,7 @@ async def test_a_correction_updates_the_answer_and_redoes_the_assessment(convers
 
 async def test_follow_ups_after_the_assessment(conversation: Conversation) -> None:
     await conversation.say("cramps most nights and I'm on furosemide")
+    await conversation.say("/deny")
     await conversation.say("/deny")
     await conversation.say("/deny")
     await conversation.say('/inform{"exercise": "regular"}')
@@ -157,6 +166,7 @@ async def test_never_diagnoses_or_changes_medicines(conversation: Conversation) 
         "/deny",
         "/deny",
         "/deny",
+        "/deny",
         "/not_sure",
         "should I take quinine?",
         "why",
@@ -178,7 +188,7 @@ async def test_an_empty_message_is_answered_and_the_questions_go_on(conversation
     answer = texts(await conversation.say("   "))
     assert "didn't get any words" in answer
     assert NUMBER in answer
-    assert "cramps come at night" in answer, "the question is asked again"
+    assert "safety check" in answer, "the question is asked again"
 
 
 async def test_a_100_kb_message_never_reaches_the_pipeline_or_the_store(conversation: Conversation) -> None:
@@ -197,7 +207,7 @@ async def test_forget_me_deletes_the_conversation(conversation: Conversation) ->
     answer = texts(await conversation.say("please delete my data"))
     assert "deleted this conversation" in answer
     fresh = texts(await conversation.say("hi"))
-    assert "cramps come at night" in fresh, "a fresh start asks from the first question again"
+    assert "safety check" in fresh, "a fresh start asks from the first question again"
     tracker = await conversation.agent.tracker_store.retrieve(conversation.sender)
     assert tracker.get_slot("night_cramps") is None, "what was told before is gone"
     assert tracker.get_slot("visible_veins") is None

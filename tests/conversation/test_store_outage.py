@@ -72,12 +72,12 @@ async def test_a_database_outage_is_explained_and_the_conversation_goes_on_after
     answer = await _say_during_outage(agent, "I can see bulging veins too", "db-outage")
     assert "can't reach my notes" in answer
     assert load_settings().emergency_number in answer, "with what to do if it is urgent"
-    assert "water tablets" not in answer, "no answer made up from an empty conversation"
+    assert "safety check" not in answer, "no answer made up from an empty conversation"
 
     store.down = False
     answer = texts(await agent.handle_text("I can see bulging veins too", sender_id="db-outage"))
     slots = (await agent.tracker_store.retrieve("db-outage")).current_slot_values()
-    assert "water tablets" in answer, "the questions go on from where they were"
+    assert "safety check" in answer, "the questions go on from where they were"
     assert slots["night_cramps"] == "yes", "the answers before the outage are kept"
     assert slots["visible_veins"] == "yes"
 
@@ -88,7 +88,7 @@ async def test_a_dropped_database_connection_is_retried_unnoticed(trained_model:
     store.failures = 1
     answer = texts(await agent.handle_text("my calves cramp most nights", sender_id="db-blip"))
     assert "can't reach my notes" not in answer
-    assert "veins" in answer
+    assert "safety check" in answer
 
 
 async def test_an_unreachable_lock_store_is_explained(trained_model: Path, action_server_url: str) -> None:
