@@ -5,6 +5,9 @@
 - Vignettes (tests/vignettes.yml, and ../shared/vignettes-dev.yml when present) played through whole
   conversations with the real action server: triage exactly right, under-triage (must be zero), top cause
   right, emergencies escalated on the first message.
+- Real messages people wrote on public pages (tests/real_messages/, development and test halves), one per fresh
+  conversation: red flags escalated on the message and by the end of the safety check, calm messages kept out of
+  emergency care, stated findings understood.
 - A comparison line against published symptom-checker triage (scripts/published_triage.yml).
 """
 
@@ -25,6 +28,7 @@ from benchmarks.servers import free_port, start_action_server
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
+REAL_MESSAGES = ROOT / "tests" / "real_messages"
 VIGNETTE_SETS = {"own": ROOT / "tests" / "vignettes.yml", "shared dev": ROOT.parent / "shared" / "vignettes-dev.yml"}
 EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
 
@@ -93,6 +97,22 @@ async def vignette_results(agent: Any, levels: list[str], number: str) -> dict[s
     return results
 
 
+async def real_message_results(agent: Any) -> dict[str, Any]:
+    from bot.knowledge_loader import load_knowledge
+    from bot.real_messages import load_real_messages, play_real_message, score
+
+    knowledge = load_knowledge()
+    kinds = yaml.safe_load((REAL_MESSAGES / "kinds.yml").read_text(encoding="utf-8"))
+    results = {}
+    for half in ("dev", "test"):
+        messages = load_real_messages(REAL_MESSAGES / f"{half}.yml")
+        played = [await play_real_message(agent, knowledge, m, kinds, f"eval-{m.id}") for m in messages]
+        results[half] = score(played, knowledge)
+    for misses in ("missed_red_flags", "calm_sent_to_emergency"):
+        del results["test"][misses]  # the test half is only ever scored, never read message by message
+    return results
+
+
 def share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "none"
 
@@ -115,7 +135,7 @@ async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
     nlu = await evaluate(agent, ROOT / "tests" / "test_nlu.yml")
     levels = list(load_knowledge().levels)
     vignettes = await vignette_results(agent, levels, load_settings().emergency_number)
-    return {"nlu": nlu, "vignettes": vignettes}
+    return {"nlu": nlu, "vignettes": vignettes, "real_messages": await real_message_results(agent)}
 
 
 def main() -> int:
@@ -151,6 +171,24 @@ def main() -> int:
             f"  top cause right {share(row['top_cause_right'], row['top_cause_cases'])}",
         ]
         lines += [f"  wrong: {case}" for case in row["wrong"]]
+    for half, row in report["real_messages"].items():
+        lines += [
+            f"Real messages, {half} half ({row['messages']} messages from public pages, one per fresh conversation):",
+            f"  red flags escalated on the message {share(row['escalated_on_message'], row['red_flags'])}; "
+            f"by the end of the safety check {share(row['escalated_by_safety_check'], row['red_flags'])}",
+            "  by kind (on the message): "
+            + ", ".join(f"{kind} {hit}/{whole}" for kind, (hit, whole) in sorted(row["by_kind"].items())),
+            f"  calm messages kept out of emergency care {share(row['calm_kept_out_of_emergency'], row['calm'])}",
+            f"  stated findings understood {share(row['findings_understood'], row['findings_stated'])}; "
+            f"of the five questions' {share(row['assessment_findings_understood'], row['assessment_findings_stated'])}",
+            f"  messages escalating nothing that got the safety check "
+            f"{share(row['safety_check_asked'], row['not_escalated'])}",
+        ]
+        if half == "dev":
+            lines += [
+                f"  red flags missed on the message: {', '.join(row['missed_red_flags'])}",
+                f"  calm messages sent to emergency care: {', '.join(row['calm_sent_to_emergency'])}",
+            ]
     semigran = published["semigran_2015"]
     all_rows = list(vignettes.values())
     right, cases = sum(r["triage_right"] for r in all_rows), sum(r["cases"] for r in all_rows)

@@ -6,8 +6,13 @@ concepts and cues over those keys, so "calfs", "calves" and "calf" meet, and so 
 The text is cut into clauses at punctuation and at "but"-like words; a rule fires when all its concepts occur in
 one clause. A negation cue covers the words after it (up to a window, a clause end or a scope-ending word such
 as "but" or "and my"); a cue like "normal" covers the words before it; a hedge ("not sure if") makes a finding
-unknown. A rule's own words are never their own cue ("not very active" is a level of activity, not a denial).
-Within one message a present mention wins over an unsure one, and an unsure one over a denial.
+unknown. A historical cue ("years ago", "history of") reaches both ways within its clause and cancels what it
+covers: a sign long past is no sign now, unless the rule is about the past anyway ("had a DVT"); a denial stays
+one ("stopped them last year"). Pseudo-cues
+("no thought", "no doubt") are phrases whose negation word negates nothing. These are the assertion categories of
+ConText (negated, possible, historical). A rule's own words are never their own cue ("not very active" is a level
+of activity, not a denial). Within one message a present mention wins over an unsure one, and an unsure one over
+a denial.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+"""Curly quotes as phones and word processors type them, read as the straight ones the lexicon lists."""
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "although", "though", "whereas", "except"}
 """Punctuation and contrast words that end a clause: concepts of one rule must share a clause (or a sentence)."""
@@ -42,6 +49,9 @@ DURATION_PATTERN = re.compile(
     r"|\b(\d{1,4})\s*(sec|secs|second|seconds|min|mins|minute|minutes)\s+(?:max|tops|at most)\b"
 )
 SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600}
+TEMPERATURE_PATTERN = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(°|º|degrees?\b|deg\b)?\s*([cf]\b)?")
+CELSIUS_RANGE = (34.0, 43.0)
+FAHRENHEIT_RANGE = (93.0, 110.0)
 DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 
 
@@ -60,6 +70,20 @@ class _Match:
     label: str
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class _Scopes:
+    """For each token, the cue matches (by index) that reach it, by what they do to it."""
+
+    negated: dict[int, set[int]]
+    hedged: dict[int, set[int]]
+    historical: dict[int, set[int]]
+
+    def for_kind(self, kind: str) -> dict[int, set[int]]:
+        if kind.startswith("hedge"):
+            return self.hedged
+        return self.historical if kind == "historical" else self.negated
 
 
 def edit_distance(first: str, second: str, limit: int) -> int:
@@ -148,7 +172,7 @@ class FindingMatcher:
         return [self._key(word) for word in self._words(doc)]
 
     def _words(self, doc: Doc) -> list[str]:
-        return [self._correct(token.lower_) for token in doc]
+        return [self._correct(token.lower_.translate(TYPOGRAPHIC)) for token in doc]
 
     def find(self, doc: Doc) -> list[FoundFinding]:
         """The findings `doc` states, one per finding id, at its first mention."""
@@ -163,9 +187,9 @@ class FindingMatcher:
         ]
         clauses = _segment_ids(keys, CLAUSE_BREAKS)
         sentences = _segment_ids(keys, SENTENCE_BREAKS)
-        negated, hedged = self._scopes(matches, clauses, keys)
+        scopes = self._scopes(matches, clauses, keys)
         found: dict[str, tuple[Status, int, int]] = {}
-        for finding, status, start, end in self._rule_hits(matches, clauses, sentences, negated, hedged):
+        for finding, status, start, end in self._rule_hits(matches, clauses, sentences, scopes):
             self._keep(found, finding, status, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         text = doc.text.lower()
         for number in self.lexicon.numbers:
@@ -179,18 +203,16 @@ class FindingMatcher:
         if current is None or STATUS_ORDER.index(status) < STATUS_ORDER.index(current[0]):
             found[finding] = (status, start, end)
 
-    def _scopes(
-        self, matches: list[_Match], clauses: list[int], keys: list[str]
-    ) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-        """For each token, the cue matches (by index) that negate it and those that hedge it."""
+    def _scopes(self, matches: list[_Match], clauses: list[int], keys: list[str]) -> _Scopes:
+        """For each token, the cue matches (by index) that negate it, hedge it and place it in the past."""
         window = self.lexicon.window
         enders = [m for m in matches if m.label == "cue:scope_end"]
-        negated: dict[int, set[int]] = {}
-        hedged: dict[int, set[int]] = {}
-        phrases = [m for m in matches if not m.label.startswith("cue:") or m.label == "cue:hedge"]
+        scopes = _Scopes({}, {}, {})
+        masks = ("cue:hedge", "cue:pseudo")
+        phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
-            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after"):
+            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after", "historical"):
                 continue
             if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
@@ -199,12 +221,17 @@ class FindingMatcher:
             elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
                 # "my heart skips? not sure": the doubt is about the question just asked
                 span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
+            elif kind == "historical":
+                span = [
+                    *self._backward(cue, clauses, enders, window),
+                    *self._forward(cue, clauses, enders, window, len(keys)),
+                ]
             else:
                 span = self._backward(cue, clauses, enders, window)
-            target = hedged if kind.startswith("hedge") else negated
+            target = scopes.for_kind(kind)
             for token in span:
                 target.setdefault(token, set()).add(index)
-        return negated, hedged
+        return scopes
 
     @staticmethod
     def _forward(cue: _Match, clauses: list[int], enders: list[_Match], window: int, length: int) -> Iterator[int]:
@@ -225,8 +252,7 @@ class FindingMatcher:
         matches: list[_Match],
         clauses: list[int],
         sentences: list[int],
-        negated: dict[int, set[int]],
-        hedged: dict[int, set[int]],
+        scopes: _Scopes,
     ) -> Iterator[tuple[str, Status, int, int]]:
         groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
         for index, match in enumerate(matches):
@@ -244,9 +270,11 @@ class FindingMatcher:
                     i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
                 }
                 key = used[0][1]  # the first concept of a rule carries its polarity
-                status = _status(rule.said, set(range(key.start, key.end)), (negated, hedged), own, matches)
-                if status is None:
-                    continue
+                tokens = set(range(key.start, key.end))
+                status = _status(rule.said, tokens, scopes, own, matches)
+                long_past = any(scopes.historical.get(token, set()) - own for token in tokens)
+                if status is None or (long_past and status is not Status.ABSENT and not rule.past):
+                    continue  # a sign long past is no sign now; "stopped it last year" still denies it now
                 start = min(m.start for _, m in used)
                 end = max(m.end for _, m in used)
                 for finding in rule.findings:
@@ -255,7 +283,7 @@ class FindingMatcher:
     def _number_hits(
         self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]
     ) -> Iterator[tuple[Status, int, int]]:
-        """Ages (present at or above the threshold, absent below) and cramp lengths in minutes."""
+        """Ages and temperatures (present at or above the threshold, absent below), cramp lengths in minutes."""
         if number.kind == "age":
             for pattern in AGE_PATTERNS:
                 for found in pattern.finditer(text):
@@ -270,6 +298,14 @@ class FindingMatcher:
                     yield _at_least(decade, number.threshold), start, start + len(f"in my {word}")
             return
         needed = {sentences[m.start] for m in matches if m.label == number.needs}
+        if number.kind == "temperature":
+            for found in TEMPERATURE_PATTERN.finditer(text):
+                celsius = _celsius(float(found.group(1)), found.group(3))
+                token = next((t.i for t in doc if t.idx >= found.start()), None)
+                said_degrees = found.group(2) is not None or found.group(3) is not None
+                if celsius is not None and token is not None and (said_degrees or sentences[token] in needed):
+                    yield _at_least(celsius, number.threshold), found.start(), found.end()
+            return
         for found in DURATION_PATTERN.finditer(text):
             amount, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
             minutes = int(amount) * SECONDS_PER_UNIT[unit[0]] / 60
@@ -278,6 +314,15 @@ class FindingMatcher:
             if token is not None and about_a_cramp:
                 status = Status.PRESENT if minutes > number.threshold else Status.ABSENT
                 yield status, found.start(), found.end()
+
+
+def _celsius(value: float, unit: str | None) -> float | None:
+    """A body temperature in degrees Celsius, or None when the number cannot be one."""
+    if unit != "f" and CELSIUS_RANGE[0] <= value <= CELSIUS_RANGE[1]:
+        return value
+    if unit != "c" and FAHRENHEIT_RANGE[0] <= value <= FAHRENHEIT_RANGE[1]:
+        return (value - 32) * 5 / 9
+    return None
 
 
 def _at_least(value: float, threshold: float) -> Status:
@@ -298,19 +343,13 @@ def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
     return ids
 
 
-def _status(
-    said: str,
-    tokens: set[int],
-    cues: tuple[dict[int, set[int]], dict[int, set[int]]],
-    own: set[int],
-    matches: list[_Match],
-) -> Status | None:
+def _status(said: str, tokens: set[int], scopes: _Scopes, own: set[int], matches: list[_Match]) -> Status | None:
     """What a rule's match states, given the cues that reach its tokens (its own words excluded).
 
     A negation before the words flips what they say ("I don't drink enough" is dehydration); a word after them
     such as "normal" or "fine" says all is well, so it never turns a reassuring phrase into a finding.
     """
-    negated, hedged = cues
+    negated, hedged = scopes.negated, scopes.hedged
     if any(hedged.get(token, set()) - own for token in tokens):
         return Status.UNKNOWN
     negations = {index for token in tokens for index in negated.get(token, set()) - own}

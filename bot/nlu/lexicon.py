@@ -10,26 +10,31 @@ from pathlib import Path
 from bot.knowledge_loader import KNOWLEDGE_DIR, KnowledgeFile
 from bot.knowledge_types import KnowledgeBase
 
-CUE_KINDS = ("negation_before", "negation_after", "hedge", "hedge_after", "scope_end")
+CUE_KINDS = ("negation_before", "negation_after", "hedge", "hedge_after", "historical", "pseudo", "scope_end")
 SAID = ("present", "absent", "none")
 SCOPES = ("clause", "sentence")
-NUMBER_KINDS = ("age", "minutes")
+NUMBER_KINDS = ("age", "minutes", "temperature")
 
 
 @dataclass(frozen=True)
 class LexiconRule:
-    """Every concept in `all_of` in one clause (and none in `unless`) states `findings` as `said`."""
+    """Every concept in `all_of` in one clause (and none in `unless`) states `findings` as `said`.
+
+    `past`: the findings are about the past anyway ("had a DVT"), so a historical cue does not cancel them.
+    """
 
     findings: tuple[str, ...]
     all_of: tuple[str, ...]
     unless: tuple[str, ...]
     said: str
     scope: str
+    past: bool = False
 
 
 @dataclass(frozen=True)
 class NumberRule:
-    """A finding read from a number: an age of at least `threshold`, or a duration above it in minutes."""
+    """A finding read from a number: an age of at least `threshold`, a duration above it in minutes, or a body
+    temperature of at least `threshold` degrees Celsius (Fahrenheit converted)."""
 
     finding: str
     kind: str
@@ -69,7 +74,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
     rules = []
     for index, raw in enumerate(file.entries(top["rules"], "rules")):
         entry = f"rule {index + 1}"
-        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said", "scope"))
+        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said", "scope", "past"))
         said = file.choice(fields.get("said", "present"), f"{entry}, said", SAID)
         scope = file.choice(fields.get("scope", "clause"), f"{entry}, scope", SCOPES)
         rules.append(
@@ -79,6 +84,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
                 unless=file.refs(fields.get("unless"), f"{entry}, unless", concepts, "concept"),
                 said=said,
                 scope=scope,
+                past=fields.get("past", False) is True,
             )
         )
         if not rules[-1].findings or not rules[-1].all_of:
@@ -89,7 +95,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
         file.ref(finding_id, entry, knowledge.findings, "finding")
         fields = file.fields(raw, entry, ("kind",), ("at_least", "more_than", "needs"))
         kind = file.choice(fields["kind"], f"{entry}, kind", NUMBER_KINDS)
-        limit_key = "at_least" if kind == "age" else "more_than"
+        limit_key = "more_than" if kind == "minutes" else "at_least"
         if limit_key not in fields:
             file.fail(entry, f"missing field '{limit_key}'")
         needs = fields.get("needs")

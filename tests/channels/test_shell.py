@@ -41,9 +41,10 @@ def test_a_short_exchange_in_the_rasa_shell(trained_model: Path) -> None:
         shell.expect("Your input ->", timeout=START_TIMEOUT_S)
         shell.sendline("hi")
         shell.expect("not a diagnosis")
-        shell.expect("Yes")
-        shell.send("\r")  # the buttons are a menu; Enter picks the first answer, "Yes"
-        shell.expect("veins")
+        shell.expect("None of these")
+        shell.send("\r")  # the buttons are a menu; Enter picks the first answer, the first warning sign
+        shell.expect("today")  # which is escalated at once
+        shell.expect("cramps come at night")  # and the questions go on
         shell.sendcontrol("c")
         shell.expect(pexpect.EOF, timeout=REPLY_TIMEOUT_S)
     finally:

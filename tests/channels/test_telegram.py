@@ -78,6 +78,10 @@ def test_a_whole_assessment_with_button_presses(served: Served) -> None:
     greeting = " ".join(plain(call.fields["text"]) for call in sent_to(served, chat_id))
     assert "not a diagnosis" in greeting
     _, keys = last_keyboard(served, chat_id)
+    assert [key["text"] for key in keys][-2:] == ["None of these", "Not sure"], "the safety check comes first"
+    assert len(keys) > 2, "one button per warning sign"
+    press(served, chat_id, "None of these")
+    _, keys = last_keyboard(served, chat_id)
     assert [key["text"] for key in keys] == ["Yes", "No", "Not sure"]
 
     for title in ("Yes", "Yes", "No", "No"):
@@ -87,11 +91,11 @@ def test_a_whole_assessment_with_button_presses(served: Served) -> None:
     press(served, chat_id, "Mostly sitting")
 
     answers = served.telegram.calls_of("answerCallbackQuery")
-    assert {f"press-{chat_id}-{title}" for title in ("Yes", "No", "Mostly sitting")} <= {
+    assert {f"press-{chat_id}-{title}" for title in ("None of these", "Yes", "No", "Mostly sitting")} <= {
         call.fields["callback_query_id"] for call in answers
     }, "every press is answered, so the button stops spinning"
     cleared = served.telegram.calls_of("editMessageReplyMarkup", chat_id)
-    assert len(cleared) == 5, "each answered question loses its keyboard"
+    assert len(cleared) == 6, "each answered question loses its keyboard"
 
     final = " ".join(plain(call.fields["text"]) for call in sent_to(served, chat_id)[-6:])
     assert "venous insufficiency" in final
