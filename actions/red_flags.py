@@ -1,8 +1,9 @@
 """Runs after every user message (Rasa's slot-mapping validation): stores new findings and escalates red flags.
 
 This is the one place every message passes through, inside the form or not, whatever its intent, so a red flag
-is answered on the very message that shows it, before any routine question. A typed message is also said back
-(what it was understood to state) so a misreading can be corrected in the next message.
+is answered on the very message that shows it, before any routine question. A typed message that tells more
+than the answer to the question asked is also said back (what it was understood to state), so a misreading can
+be corrected in the next message.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class ActionValidateSlotMappings(ValidationAction):
         text = str(tracker.latest_message.get("text") or "")
         if text and not text.startswith("/") and level.self_help:
             said = _said_this_message(tracker, new)
-            if said:
+            requested = tracker.get_slot("requested_slot")
+            if any(knowledge.findings[f].slot != requested for f in said):  # more than the answer asked for
                 dispatcher.utter_message(response="utter_noted", noted=noted(knowledge, said))
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             if "?" in text and intent in ANSWERING_INTENTS and not announce:
