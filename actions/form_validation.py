@@ -9,6 +9,7 @@ Questions and other digressions are left to their rules, after which the form re
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -34,19 +35,19 @@ class ValidateAssessmentForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[str]:
-        """No more questions once an emergency has been announced; no warning-sign question with none left."""
+        """After an emergency only the signs that would make it more urgent; no warning-sign question with none left."""
+        engine = get_engine()
+        statuses = known_findings(engine.knowledge, tracker.current_slot_values())
+        screening = tracker.get_slot(SCREENING_SLOT) is None and bool(signs_to_ask(engine, statuses, date.today()))
         if _escalated(tracker):
-            return []
-        knowledge = get_engine().knowledge
-        if tracker.get_slot(SCREENING_SLOT) is None and not signs_to_ask(
-            knowledge, known_findings(knowledge, tracker.current_slot_values())
-        ):
+            return [SCREENING_SLOT] if screening else []
+        if tracker.get_slot(SCREENING_SLOT) is None and not screening:
             return [slot for slot in domain_slots if slot != SCREENING_SLOT]
         return list(domain_slots)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = await super().run(dispatcher, tracker, domain)
-        if _escalated(tracker):
+        if _escalated(tracker) and not await self.required_slots([], dispatcher, tracker, domain):
             return [*events, SlotSet(UNCLEAR, 0.0)]  # a validated slot: Rasa then ends the form, no rejection
         requested = tracker.get_slot("requested_slot")
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -55,12 +56,9 @@ class ValidateAssessmentForm(FormValidationAction):
         filled = set(tracker.slots_to_validate()) - {UNCLEAR}
         if requested in filled:
             return [*events, SlotSet(UNCLEAR, 0.0)] if tracker.get_slot(UNCLEAR) else events
-        if filled or (requested == SCREENING_SLOT and intent == "affirm"):
-            return events  # told us something else useful, or "yes" to a sign: ask again (then "which one?")
-        if (tracker.get_slot(UNCLEAR) or 0) >= 1:
-            return [*events, SlotSet(requested, UNKNOWN), SlotSet(UNCLEAR, 0.0)]
-        dispatcher.utter_message(response=f"utter_reask_{requested}")
-        return [*events, SlotSet(UNCLEAR, 1.0)]
+        if filled:
+            return events  # told us something else useful: just ask again
+        return [*events, *_not_answered(dispatcher, tracker, requested, intent)]
 
     async def _accept_as_read(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -73,6 +71,20 @@ class ValidateAssessmentForm(FormValidationAction):
 
     validate_warning_signs = validate_night_cramps = validate_visible_veins = _accept_as_read
     validate_diuretics = validate_dehydration = validate_exercise = _accept_as_read
+
+
+def _not_answered(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str, intent: str) -> list[EventType]:
+    """A message that fills nothing: a "yes" to the warning signs is asked which one; else an example, then unknown.
+
+    Every branch sets a slot, so Rasa never rejects the form and drops the question.
+    """
+    unclear = float(tracker.get_slot(UNCLEAR) or 0)
+    if requested == SCREENING_SLOT and intent == "affirm":
+        return [SlotSet(UNCLEAR, unclear)]  # the question comes again as "which one?"
+    if unclear >= 1:
+        return [SlotSet(requested, UNKNOWN), SlotSet(UNCLEAR, 0.0)]
+    dispatcher.utter_message(response=f"utter_reask_{requested}")
+    return [SlotSet(UNCLEAR, 1.0)]
 
 
 def _escalated(tracker: Tracker) -> bool:

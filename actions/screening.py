@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -18,18 +19,25 @@ from bot.slots import known_findings
 class ActionAskWarningSigns(Action):
     """Lists the remaining signs with a button each, then the domain's own buttons ("None of these", "Not sure").
 
-    After a plain "yes" it asks which one, with the same buttons.
+    After a plain "yes" it asks which one, with the same buttons; after an emergency it asks only about the signs
+    that would make it more urgent, worded as such.
     """
 
     def name(self) -> str:
         return f"action_ask_{SCREENING_SLOT}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        knowledge = get_engine().knowledge
-        signs = signs_to_ask(knowledge, known_findings(knowledge, tracker.current_slot_values()))
+        engine = get_engine()
+        signs = signs_to_ask(engine, known_findings(engine.knowledge, tracker.current_slot_values()), date.today())
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         asked_before = tracker.get_slot("requested_slot") == SCREENING_SLOT
-        response = "utter_ask_which_warning_sign" if asked_before and intent == "affirm" else "utter_ask_warning_signs"
+        level = tracker.get_slot("escalated_level")
+        if asked_before and intent == "affirm":
+            response = "utter_ask_which_warning_sign"
+        elif level is not None and not engine.knowledge.levels[level].self_help:
+            response = "utter_ask_more_urgent_signs"
+        else:
+            response = "utter_ask_warning_signs"
         template = domain["responses"][response][0]
         buttons = [
             {
@@ -39,7 +47,9 @@ class ActionAskWarningSigns(Action):
             for sign in signs
         ]
         dispatcher.utter_message(
-            text=template["text"].format(signs=bullet_lines(sign.name for sign in signs)),
+            text=template["text"].format(
+                signs=bullet_lines(sign.name for sign in signs), emergency_number=engine.emergency_number
+            ),
             buttons=buttons + list(template.get("buttons", [])),
         )
         return []

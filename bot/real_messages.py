@@ -65,30 +65,43 @@ def load_real_messages(path: Path) -> list[RealMessage]:
     ]
 
 
-def screening_answer(knowledge: KnowledgeBase, message: RealMessage, signs_by_kind: Mapping[str, str]) -> str:
-    """The button the writer would press at the safety check: a sign their message names, else their kind's."""
-    if message.red_flag == CALM:
-        return "/deny"
+def screening_answer(
+    knowledge: KnowledgeBase, message: RealMessage, signs_by_kind: Mapping[str, str], offered: Sequence[str]
+) -> str:
+    """The button the writer would press among the signs `offered`: one their message names, else their kind's."""
     present = {f for f, status in message.findings.items() if status == "present"}
     named = [sign.value for sign in warning_signs(knowledge) if present & set(sign.covers)]
-    value = named[0] if named else signs_by_kind[message.red_flag]
-    return "/inform" + json.dumps({SCREENING_SLOT: value})
+    wanted = [] if message.red_flag == CALM else [*named, signs_by_kind[message.red_flag]]
+    pressed = next((value for value in wanted if value in offered), None)
+    return "/deny" if pressed is None else "/inform" + json.dumps({SCREENING_SLOT: pressed})
 
 
 async def play_real_message(
     agent: Agent, knowledge: KnowledgeBase, message: RealMessage, signs_by_kind: Mapping[str, str], sender_id: str
 ) -> RealResult:
     """Sends the message to a fresh conversation, then answers the safety check if it is asked."""
-    await agent.handle_text(message.text, sender_id=sender_id)
+    replies = await agent.handle_text(message.text, sender_id=sender_id)
     slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
     first_level = slots.get("escalated_level")
     understood = {f: s.value for f, s in known_findings(knowledge, slots).items()}
     asked = slots.get("requested_slot") == SCREENING_SLOT
     screened_level = first_level
     if asked:
-        await agent.handle_text(screening_answer(knowledge, message, signs_by_kind), sender_id=sender_id)
+        buttons = [button["payload"] for reply in replies for button in reply.get("buttons") or []]
+        offered = [value for payload in buttons for value in _sign_value(payload)]
+        answer = screening_answer(knowledge, message, signs_by_kind, offered)
+        await agent.handle_text(answer, sender_id=sender_id)
         screened_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get("escalated_level")
     return RealResult(message, first_level, screened_level, understood, asked)
+
+
+def _sign_value(payload: str) -> list[str]:
+    """The warning sign a button's payload presses, if it presses one."""
+    prefix = "/inform"
+    if not payload.startswith(prefix + "{"):
+        return []
+    value = json.loads(payload[len(prefix) :]).get(SCREENING_SLOT)
+    return [value] if isinstance(value, str) else []
 
 
 def _reaches(level: str | None, wanted: str, levels: Sequence[str]) -> bool:

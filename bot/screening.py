@@ -1,14 +1,18 @@
 """The warning-sign question asked before the five assessment questions: which signs are still to be asked.
 
-A sign is answered once any finding it covers is present (it has been escalated already) or every finding it
-covers has been denied; the question lists only the others, and is skipped when none are left.
+A sign is asked when pressing it would make the advice more urgent than what the person has already told us
+gives, and they have not denied everything it covers. So a sign already told ("my leg is swollen") is not asked
+again, "a fever with a red patch that spreads" is still asked of someone who told only of a fever, and once the
+advice is an emergency only the signs that would call for an ambulance instead remain. With none left the
+question is skipped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
-from bot.engine import Status
+from bot.engine import Engine, Status
 from bot.knowledge_types import Finding, KnowledgeBase
 
 SCREENING_SLOT = "warning_signs"
@@ -19,11 +23,16 @@ def warning_signs(knowledge: KnowledgeBase) -> list[Finding]:
     return [finding for finding in knowledge.findings.values() if finding.slot == SCREENING_SLOT]
 
 
-def signs_to_ask(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> list[Finding]:
-    """The signs the person has not yet told us about."""
-    return [sign for sign in warning_signs(knowledge) if not _answered(sign, statuses)]
+def signs_to_ask(engine: Engine, statuses: Mapping[str, Status], today: date) -> list[Finding]:
+    """The signs that would raise the advice if pressed, and that the person has not denied."""
+    rank = _level_rank(engine, statuses, today)
+    return [
+        sign
+        for sign in warning_signs(engine.knowledge)
+        if not all(statuses.get(finding) is Status.ABSENT for finding in sign.covers)
+        and _level_rank(engine, {**statuses, sign.id: Status.PRESENT}, today) < rank
+    ]
 
 
-def _answered(sign: Finding, statuses: Mapping[str, Status]) -> bool:
-    said = [statuses.get(finding) for finding in sign.covers]
-    return Status.PRESENT in said or all(status is Status.ABSENT for status in said)
+def _level_rank(engine: Engine, statuses: Mapping[str, Status], today: date) -> int:
+    return engine.knowledge.levels[engine.assess(statuses, today).level].rank

@@ -53,6 +53,8 @@ class VignetteResult:
     triage: str | None
     causes: tuple[str, ...]
     turns: int
+    first_level: str | None
+    """The level announced on the opening itself."""
     first_reply: str
 
     @property
@@ -71,10 +73,10 @@ class VignetteResult:
         return bool(self.causes) and self.causes[0] in self.vignette.top_cause
 
     def escalated_first(self, emergency_number: str) -> bool | None:
-        """For a red-flag opening: answered on that message, before any question, with the emergency number."""
+        """For a red-flag opening: its level announced on that message, first thing, with the emergency number."""
         if not self.vignette.immediate:
             return None
-        return self.turns == 1 and emergency_number in self.first_reply
+        return self.first_level in self.vignette.triage and emergency_number in self.first_reply
 
 
 def _said(value: Any) -> str:
@@ -113,6 +115,7 @@ async def play_vignette(agent: Agent, vignette: Vignette, sender_id: str) -> Vig
     """Sends the opening, answers every question the form asks, and reads the outcome from the slots."""
     replies = list(await agent.handle_text(vignette.opening, sender_id=sender_id))
     first_reply = str(replies[0].get("text") or "") if replies else ""
+    first_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get("escalated_level")
     turns = 1
     for _ in range(MAX_TURNS):
         slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
@@ -124,5 +127,5 @@ async def play_vignette(agent: Agent, vignette: Vignette, sender_id: str) -> Vig
         turns += 1
     slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
     return VignetteResult(
-        vignette, slots.get("triage_level"), tuple(slots.get("likely_causes") or ()), turns, first_reply
+        vignette, slots.get("triage_level"), tuple(slots.get("likely_causes") or ()), turns, first_level, first_reply
     )

@@ -16,6 +16,8 @@ from actions.followups import (
 )
 from actions.form_validation import ValidateAssessmentForm
 from actions.red_flags import ActionValidateSlotMappings
+from actions.screening import ActionAskWarningSigns
+from bot.settings import load_settings
 from tests.actions.conftest import MakeTracker
 
 pytestmark = pytest.mark.asyncio
@@ -80,9 +82,30 @@ async def test_denied_red_flag_is_stored_and_not_announced(
 async def test_form_stops_after_an_escalation(
     tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
-    slots = {"escalated_level": "emergency", "requested_slot": "visible_veins", "night_cramps": "yes"}
+    slots = {
+        "escalated_level": "emergency",
+        "requested_slot": "visible_veins",
+        "night_cramps": "yes",
+        "warning_signs": "none",
+        "findings": {"dark_urine": "present"},
+    }
     events = await ValidateAssessmentForm().run(dispatcher, tracker(slots), domain)
     assert slot_values(events)["requested_slot"] is None
+
+
+async def test_after_an_emergency_only_the_signs_for_an_ambulance_are_asked(
+    tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    slots = {"escalated_level": "emergency", "findings": {"dark_urine": "present"}, "requested_slot": "warning_signs"}
+    form_events = await ValidateAssessmentForm().run(dispatcher, tracker(slots), domain)
+    assert slot_values(form_events).get("requested_slot", "warning_signs") == "warning_signs"
+    await ActionAskWarningSigns().run(dispatcher, tracker(slots), domain)
+    question = dispatcher.messages[-1]
+    assert f"call {load_settings().emergency_number} now instead" in question["text"]
+    titles = [button["title"] for button in question["buttons"]]
+    assert "Chest pain or feeling short of breath" in titles
+    assert "Dark brown pee" not in titles, "already told"
+    assert "One leg swollen, red or warm" not in titles, "would not make it more urgent than it is"
 
 
 async def test_form_gives_an_example_then_takes_unknown(

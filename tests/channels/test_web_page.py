@@ -60,11 +60,13 @@ def test_a_conversation_in_the_browser_survives_a_reload(served: Served, browser
     assert "999" in disclaimer, "the configured emergency number, before anyone types"
 
     bot_says(page, "not a diagnosis")
-    bot_says(page, "cramps come at night")
-    assert page.locator(".rw-reply").all_inner_texts() == ["Yes", "No", "Not sure"]
+    bot_says(page, "safety check")
+    assert page.locator(".rw-reply").all_inner_texts()[-2:] == ["None of these", "Not sure"]
 
     page.locator(".rw-new-message").fill("I get bad cramps in my calves at night")
     page.keyboard.press("Enter")
+    bot_says(page, "Here is what I took from that")
+    page.locator(".rw-reply", has_text="None of these").last.click()
     bot_says(page, "veins")
     page.locator(".rw-reply", has_text="Yes").click()
     bot_says(page, "water tablets")
@@ -119,13 +121,13 @@ def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(
     page = browser.new_context(viewport=PHONE).new_page()
     try:
         page.goto(f"http://localhost:{ports['WEB_PORT']}/")
-        bot_says(page, "cramps come at night")
+        bot_says(page, "safety check")
         replies = page.locator(".rw-response .rw-markdown").count()
-        page.locator(".rw-new-message").fill('<img src=x onerror="window.pwned=1"><b>yes</b> at night')
+        page.locator(".rw-new-message").fill('<img src=x onerror="window.pwned=1"><b>no</b> none of those')
         page.keyboard.press("Enter")
         page.locator(".rw-response .rw-markdown").nth(replies).wait_for(timeout=WAIT_MS)
         assert page.evaluate("window.pwned") is None, "markup in a message never runs"
-        assert "<b>yes</b>" in page.locator(".rw-client").last.inner_text(), "it is shown as typed"
+        assert "<b>no</b>" in page.locator(".rw-client").last.inner_text(), "it is shown as typed"
     finally:
         stop_serve(process, ports)
     # the widget logs "session_confirm" once its socket is back and has rejoined its conversation
@@ -134,7 +136,7 @@ def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(
     try:
         page.locator(".rw-new-message").fill("I get cramps at night and I can see bulging veins")
         page.keyboard.press("Enter")
-        bot_says(page, "water tablets")
+        bot_says(page, "bulging or twisted veins you can see")  # said back: the conversation goes on
     finally:
         page.context.close()
         stop_serve(process, ports)

@@ -50,10 +50,15 @@ async def test_red_flag_on_the_first_message_escalates_before_any_question(conve
     first = replies[0]["text"]
     assert "emergency" in first.lower()
     assert NUMBER in first
-    assert not any(r.get("buttons") for r in replies), "no routine question before the emergency answer"
+    asked = [r for r in replies if r.get("buttons")]
+    assert [r["text"].split(".")[0] for r in asked] == ["One more thing"], "no routine question, only: an ambulance?"
+    assert "One leg swollen, red or warm" not in [b["title"] for b in asked[0]["buttons"]], "already told"
     slots = await conversation.slots()
     assert slots["triage_level"] == "emergency"
-    assert slots["requested_slot"] is None
+    assert slots["requested_slot"] == "warning_signs"
+    answer = texts(await conversation.say("no, none of those"))
+    assert "stopped the questions" in answer
+    assert (await conversation.slots())["requested_slot"] is None
 
 
 async def test_red_flag_inside_the_form_stops_the_questions(conversation: Conversation) -> None:
@@ -235,3 +240,63 @@ async def test_after_an_hour_idle_a_new_session_keeps_the_answers(conversation: 
     assert tracker.get_slot("night_cramps") == "yes", "the answers were carried over"
     assert tracker.get_slot("visible_veins") == "yes"
     assert "cramps come at night" not in answer, "nobody is asked again"
+
+
+async def test_the_safety_check_comes_first_and_a_sign_pressed_escalates(conversation: Conversation) -> None:
+    replies = await conversation.say("hi")
+    titles = [b["title"] for r in replies for b in r.get("buttons", [])]
+    assert "A foot or toe that is cold, pale, blue or black" in titles
+    assert titles[-2:] == ["None of these", "Not sure"]
+    sign = next(b["payload"] for r in replies for b in r.get("buttons", []) if b["title"].startswith("A foot or toe"))
+    answer = texts(await conversation.say(sign))
+    assert f"Call {NUMBER} now" in answer, "a cold, pale foot is an ambulance"
+    assert (await conversation.slots())["requested_slot"] is None, "and the questions stop"
+
+
+async def test_a_plain_yes_to_the_safety_check_asks_which_sign(conversation: Conversation) -> None:
+    await conversation.say("hi")
+    replies = await conversation.say("yes")
+    assert "Which one?" in texts(replies)
+    assert len([b for r in replies for b in r.get("buttons", [])]) > 1, "with the signs to press"
+    assert (await conversation.slots())["requested_slot"] == "warning_signs"
+
+
+async def test_a_sign_already_denied_is_not_asked_again(conversation: Conversation) -> None:
+    replies = await conversation.say(
+        "I get cramps at night, no dark pee and I'm not short of breath or in pain in my chest"
+    )
+    titles = [b["title"] for r in replies for b in r.get("buttons", [])]
+    assert "Dark brown pee" not in titles
+    assert "Chest pain or feeling short of breath" not in titles
+    assert "Bleeding that won't stop" in titles, "the signs not yet told about are still asked"
+
+
+async def test_a_message_that_cannot_be_read_still_gets_the_safety_check(conversation: Conversation) -> None:
+    await conversation.say("hmmm well ok so")
+    assert (await conversation.slots())["requested_slot"] == "warning_signs", "never a guess"
+
+
+async def test_a_surgery_story_with_a_swollen_calf_escalates_before_any_question(conversation: Conversation) -> None:
+    replies = await conversation.say(
+        "I had knee surgery 5 days ago and now my calf is really swollen and tight and hurts when I walk"
+    )
+    assert "emergency" in replies[0]["text"].lower()
+    assert "One more thing" in texts(replies), "then only whether it needs an ambulance"
+    assert "cramps come at night" not in texts(replies)
+
+
+async def test_a_description_is_said_back_and_its_question_is_answered_later(conversation: Conversation) -> None:
+    answer = texts(await conversation.say("my calves cramp most nights and my veins bulge, what causes these?"))
+    assert "Here is what I took from that" in answer
+    assert "cramps at night or in bed" in answer
+    assert "after a few more questions" in answer
+    plain = texts(await conversation.say("/deny"))
+    assert "Here is what I took from that" not in plain, "a button press is not said back"
+
+
+async def test_hard_exercise_in_everyday_words_answers_the_activity_question(conversation: Conversation) -> None:
+    for text in ("I get cramps at night", "/deny", "/deny", "/deny", "/deny"):
+        await conversation.say(text)
+    assert (await conversation.slots())["requested_slot"] == "exercise"
+    await conversation.say("I've been exercising really hard lately, much more than usual")
+    assert (await conversation.slots())["exercise"] == "strenuous"

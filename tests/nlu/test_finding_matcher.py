@@ -100,6 +100,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("been throwing up for two days and can't keep water down", {"persistent_vomiting": P}),
     ("my cast feels too tight and my toes are tingling", {"cast_too_tight": P}),
     ("my varicose veins ache and itch", {"aching_veins": P, "visible_veins": P}),
+    ("my left calf has hurt for days and keeps getting worse", {"lasting_calf_pain": P, "calf_pain": P}),
+    ("the cramp kept coming back in my calf", {"sciatica": None}),
     # assertion: hypothetical, long past, figures of speech
     ("I knew about the risk of clots", {"previous_clot": U}),
     ("I had a DVT years ago", {"previous_clot": P, "one_leg_swollen": None}),
