@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 
 from bot.engine import Engine, Status
 from bot.knowledge_types import Finding, KnowledgeBase
@@ -25,13 +26,20 @@ def warning_signs(knowledge: KnowledgeBase) -> list[Finding]:
 
 def signs_to_ask(engine: Engine, statuses: Mapping[str, Status], today: date) -> list[Finding]:
     """The signs that would raise the advice if pressed, and that the person has not denied."""
+    return list(_signs_to_ask(engine, tuple(sorted(statuses.items())), today))
+
+
+@lru_cache(maxsize=4096)
+def _signs_to_ask(engine: Engine, told: tuple[tuple[str, Status], ...], today: date) -> tuple[Finding, ...]:
+    """Remembered per set of answers: a form turn asks it several times, and each sign costs an assessment."""
+    statuses = dict(told)
     rank = _level_rank(engine, statuses, today)
-    return [
+    return tuple(
         sign
         for sign in warning_signs(engine.knowledge)
         if not all(statuses.get(finding) is Status.ABSENT for finding in sign.covers)
         and _level_rank(engine, {**statuses, sign.id: Status.PRESENT}, today) < rank
-    ]
+    )
 
 
 def _level_rank(engine: Engine, statuses: Mapping[str, Status], today: date) -> int:
