@@ -3,7 +3,7 @@
 Each message is sent as the opening of a new conversation. What counts, as a person would notice it:
 - a red flag is escalated on that very message when the level announced reaches the lowest acceptable one;
 - by the end of the safety check, after the person presses the warning sign they have (or "None of these");
-- a calm message is kept out of emergency care;
+- a calm message is kept out of emergency care (the levels without self-help);
 - the findings the message states are in the slots after it;
 - a message that escalates nothing still gets the safety check, never a guess.
 """
@@ -24,7 +24,6 @@ from bot.slots import known_findings
 from bot.vignettes import Agent
 
 CALM = "none"
-EMERGENCY_LEVELS = frozenset({"emergency_ambulance", "emergency"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,7 @@ def _reaches(level: str | None, wanted: str, levels: Sequence[str]) -> bool:
 def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, Any]:
     """The counts a person would notice, with the messages behind every miss (by id, never by text)."""
     levels = list(knowledge.levels)
+    emergency = {level.id for level in knowledge.levels.values() if not level.self_help}
     red = [r for r in results if r.message.red_flag != CALM]
     calm = [r for r in results if r.message.red_flag == CALM]
     stated = [(r, f, s) for r in results for f, s in r.message.findings.items()]
@@ -128,7 +128,7 @@ def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, 
         "escalated_by_safety_check": sum(_reaches(r.screened_level, r.message.triage_at_least, levels) for r in red),
         "by_kind": by_kind,
         "calm": len(calm),
-        "calm_kept_out_of_emergency": sum(r.screened_level not in EMERGENCY_LEVELS for r in calm),
+        "calm_kept_out_of_emergency": sum(r.screened_level not in emergency for r in calm),
         "findings_stated": len(stated),
         "findings_understood": sum(r.understood.get(f) == s for r, f, s in stated),
         "assessment_findings_stated": len(assessment),
@@ -138,5 +138,5 @@ def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, 
         "missed_red_flags": [
             r.message.id for r in red if not _reaches(r.first_level, r.message.triage_at_least, levels)
         ],
-        "calm_sent_to_emergency": [r.message.id for r in calm if r.screened_level in EMERGENCY_LEVELS],
+        "calm_sent_to_emergency": [r.message.id for r in calm if r.screened_level in emergency],
     }
