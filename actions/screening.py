@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -12,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import get_engine
 from actions.wording import bullet_lines
-from bot.screening import SCREENING_SLOT, signs_to_ask
+from bot.screening import SCREENING_SLOT, sign_payload, signs_to_ask
 from bot.slots import known_findings
 
 
@@ -30,9 +29,8 @@ class ActionAskWarningSigns(Action):
         engine = get_engine()
         signs = signs_to_ask(engine, known_findings(engine.knowledge, tracker.current_slot_values()), date.today())
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        asked_before = tracker.get_slot("requested_slot") == SCREENING_SLOT
         level = tracker.get_slot("escalated_level")
-        if asked_before and intent == "affirm":
+        if intent == "affirm":
             response = "utter_ask_which_warning_sign"
         elif level is not None and not engine.knowledge.levels[level].self_help:
             response = "utter_ask_more_urgent_signs"
@@ -42,7 +40,7 @@ class ActionAskWarningSigns(Action):
         buttons = [
             {
                 "title": sign.name[0].upper() + sign.name[1:],
-                "payload": "/inform" + json.dumps({SCREENING_SLOT: sign.value}),
+                "payload": sign_payload(str(sign.value)),
             }
             for sign in signs
         ]

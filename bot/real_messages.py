@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from bot.knowledge_types import KnowledgeBase
-from bot.screening import SCREENING_SLOT, warning_signs
+from bot.screening import SCREENING_SLOT, sign_payload, warning_signs
 from bot.slots import known_findings
 from bot.vignettes import Agent
 
@@ -72,7 +72,7 @@ def screening_answer(
     named = [sign.value for sign in warning_signs(knowledge) if present & set(sign.covers)]
     wanted = [] if message.red_flag == CALM else [*named, signs_by_kind[message.red_flag]]
     pressed = next((value for value in wanted if value in offered), None)
-    return "/deny" if pressed is None else "/inform" + json.dumps({SCREENING_SLOT: pressed})
+    return "/deny" if pressed is None else sign_payload(pressed)
 
 
 async def play_real_message(

@@ -9,6 +9,7 @@ question is skipped.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
@@ -22,6 +23,11 @@ SCREENING_SLOT = "warning_signs"
 def warning_signs(knowledge: KnowledgeBase) -> list[Finding]:
     """The signs of the screening question, in findings.yml order."""
     return [finding for finding in knowledge.findings.values() if finding.slot == SCREENING_SLOT]
+
+
+def sign_payload(value: str) -> str:
+    """What a sign's button sends: the `warning_signs` value, as Rasa reads a typed intent with an entity."""
+    return "/inform" + json.dumps({SCREENING_SLOT: value})
 
 
 def signs_to_ask(engine: Engine, statuses: Mapping[str, Status], today: date) -> list[Finding]:

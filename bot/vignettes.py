@@ -6,7 +6,6 @@ truths, pressing the button a person would press. The tests assert on the result
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from bot.screening import SCREENING_SLOT
+from bot.screening import SCREENING_SLOT, sign_payload
 
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/not_sure"}
 EXERCISE_PAYLOADS = {
@@ -107,7 +106,7 @@ def load_vignettes(path: Path) -> list[Vignette]:
 def payload_for(slot: str, truth: str) -> str:
     """The button a person who knows `truth` would press for the question about `slot`."""
     if slot == SCREENING_SLOT:
-        return ANSWER_PAYLOADS[truth] if truth in ANSWER_PAYLOADS else "/inform" + json.dumps({slot: truth})
+        return ANSWER_PAYLOADS[truth] if truth in ANSWER_PAYLOADS else sign_payload(truth)
     return EXERCISE_PAYLOADS[truth] if slot == "exercise" else ANSWER_PAYLOADS[truth]
 
 

@@ -30,7 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
 REAL_MESSAGES = ROOT / "tests" / "real_messages"
 VIGNETTE_SETS = {"own": ROOT / "tests" / "vignettes.yml", "shared dev": ROOT.parent / "shared" / "vignettes-dev.yml"}
-EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
 
 
 def confusion_png(pairs: list[tuple[str, str]], path: Path) -> None:
@@ -67,15 +66,17 @@ def confusion_png(pairs: list[tuple[str, str]], path: Path) -> None:
     plt.close(figure)
 
 
-async def vignette_results(agent: Any, levels: list[str], number: str) -> dict[str, Any]:
+async def vignette_results(agent: Any, knowledge: Any, number: str) -> dict[str, Any]:
     from bot.vignettes import load_vignettes, play_vignette
 
+    levels = list(knowledge.levels)
+    emergency = {level.id for level in knowledge.levels.values() if not level.self_help}
     results: dict[str, Any] = {}
     for name, path in VIGNETTE_SETS.items():
         if not path.is_file():
             continue
         played = [await play_vignette(agent, case, f"eval-{case.id}") for case in load_vignettes(path)]
-        emergencies = [r for r in played if set(r.vignette.triage) & set(EMERGENCY_LEVELS)]
+        emergencies = [r for r in played if set(r.vignette.triage) & emergency]
         causes = [r for r in played if r.top_cause_right is not None]
         immediate = [r for r in played if r.vignette.immediate]
         results[name] = {
@@ -97,11 +98,9 @@ async def vignette_results(agent: Any, levels: list[str], number: str) -> dict[s
     return results
 
 
-async def real_message_results(agent: Any) -> dict[str, Any]:
-    from bot.knowledge_loader import load_knowledge
+async def real_message_results(agent: Any, knowledge: Any) -> dict[str, Any]:
     from bot.real_messages import load_real_messages, play_real_message, score
 
-    knowledge = load_knowledge()
     kinds = yaml.safe_load((REAL_MESSAGES / "kinds.yml").read_text(encoding="utf-8"))
     results = {}
     for half in ("dev", "test"):
@@ -133,9 +132,9 @@ async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
     apply()
     agent = Agent.load(str(model), action_endpoint=EndpointConfig(url=action_url, enable_selective_domain=True))
     nlu = await evaluate(agent, ROOT / "tests" / "test_nlu.yml")
-    levels = list(load_knowledge().levels)
-    vignettes = await vignette_results(agent, levels, load_settings().emergency_number)
-    return {"nlu": nlu, "vignettes": vignettes, "real_messages": await real_message_results(agent)}
+    knowledge = load_knowledge()
+    vignettes = await vignette_results(agent, knowledge, load_settings().emergency_number)
+    return {"nlu": nlu, "vignettes": vignettes, "real_messages": await real_message_results(agent, knowledge)}
 
 
 def main() -> int:
