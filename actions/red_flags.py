@@ -3,7 +3,8 @@
 This is the one place every message passes through, inside the form or not, whatever its intent, so a red flag
 is answered on the very message that shows it, before any routine question. A typed message that tells more
 than the answer to the question asked is also said back (what it was understood to state), so a misreading can
-be corrected in the next message.
+be corrected in the next message; an answer that changes an earlier one is said back as a change. A condition
+already being treated (a clot) gets what to watch for on the message that first tells it.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
 from actions.engine_provider import assess, get_engine
-from actions.wording import utter_escalation
+from actions.wording import bullet_lines, utter_escalation
 from bot.engine import Status
-from bot.slots import FINDINGS_SLOT, findings_from_entities, findings_from_slots
-from bot.summary import noted
+from bot.slots import FINDINGS_SLOT, SUBJECT_SLOT, findings_from_entities, findings_from_slots
+from bot.summary import answer_name, noted, question_name
 
 ANSWERING_INTENTS = frozenset({"describe_symptoms", "inform", "affirm", "deny", "not_sure", "correct_answer"})
 """Intents whose question mark the rules do not answer: the assessment's questions come first."""
@@ -44,19 +45,68 @@ class ActionValidateSlotMappings(ValidationAction):
         level = knowledge.levels[result.level]
         announced = tracker.get_slot("escalated_level")
         announce = level.announce and (announced is None or level.rank < knowledge.levels[announced].rank)
-        text = str(tracker.latest_message.get("text") or "")
-        if text and not text.startswith("/") and level.self_help:
-            said = _said_this_message(tracker, new)
-            requested = tracker.get_slot("requested_slot")
-            if any(knowledge.findings[f].slot != requested for f in said):  # more than the answer asked for
-                dispatcher.utter_message(response="utter_noted", noted=noted(knowledge, said))
-            intent = (tracker.latest_message.get("intent") or {}).get("name")
-            if "?" in text and intent in ANSWERING_INTENTS and not announce:
-                dispatcher.utter_message(response="utter_answer_after_questions")
+        if level.self_help:
+            _say_back(dispatcher, tracker, new, stored, announce)
         if announce:
             utter_escalation(dispatcher, result)
             events += [SlotSet("escalated_level", level.id), SlotSet("triage_level", level.id)]
         return events
+
+
+def _say_back(
+    dispatcher: CollectingDispatcher, tracker: Tracker, new: dict[str, Status], stored: dict[str, str], announce: bool
+) -> None:
+    """Whom it is about, changed answers, what a typed message told beyond the question, what to watch for, and a
+    question's wait."""
+    engine = get_engine()
+    knowledge = engine.knowledge
+    before = _slots_before_this_message(tracker)
+    if tracker.get_slot(SUBJECT_SLOT) is not None and before.get(SUBJECT_SLOT) is None:
+        dispatcher.utter_message(response="utter_about_someone_else")
+    changed = _changed_answers(tracker, before)
+    for slot, (was, now) in changed.items():
+        dispatcher.utter_message(
+            response="utter_answer_changed",
+            about=question_name(knowledge, slot),
+            before=answer_name(knowledge, slot, was),
+            now=answer_name(knowledge, slot, now),
+        )
+    text = str(tracker.latest_message.get("text") or "")
+    if not text or text.startswith("/"):
+        return
+    said = {f: s for f, s in _said_this_message(tracker, new).items() if knowledge.findings[f].slot not in changed}
+    requested = tracker.get_slot("requested_slot")
+    if any(knowledge.findings[f].slot != requested for f in said):  # more than the answer asked for
+        dispatcher.utter_message(response="utter_noted", noted=noted(knowledge, said))
+    told_now = [f for f, s in new.items() if s is Status.PRESENT and stored.get(f) != Status.PRESENT.value]
+    watch_for = engine.watch_for(told_now)
+    if watch_for:
+        dispatcher.utter_message(response="utter_watch_for", items=bullet_lines(watch_for))
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if "?" in text and intent in ANSWERING_INTENTS and not announce:
+        dispatcher.utter_message(response="utter_answer_after_questions")
+
+
+def _slots_before_this_message(tracker: Tracker) -> dict[str, Any]:
+    """The slot values as they were before the latest message (since the last restart)."""
+    before: dict[str, Any] = {}
+    latest_user = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1)
+    for event in tracker.events[:latest_user]:
+        if event.get("event") == "slot":
+            before[event["name"]] = event.get("value")
+        elif event.get("event") in ("restart", "session_started"):
+            before.clear()
+    return before
+
+
+def _changed_answers(tracker: Tracker, before: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """The assessment answers this message changed, as {slot: (before, now)}; a first answer is no change."""
+    slots = {f.slot for f in get_engine().knowledge.findings.values() if f.kind == "assessment"}
+    return {
+        slot: (str(before[slot]), str(value))
+        for slot, value in tracker.slots_to_validate().items()
+        if slot in slots and before.get(slot) is not None and value is not None and before[slot] != value
+    }
 
 
 def _said_this_message(tracker: Tracker, new: dict[str, Status]) -> dict[str, Status]:

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import get_engine
-from actions.wording import bullet_lines
+from actions.wording import bullet_lines, response_variant
 from bot.screening import SCREENING_SLOT, sign_payload, signs_to_ask
 from bot.slots import known_findings
 
@@ -36,7 +36,8 @@ class ActionAskWarningSigns(Action):
             response = "utter_ask_more_urgent_signs"
         else:
             response = "utter_ask_warning_signs"
-        template = domain["responses"][response][0]
+        slots = tracker.current_slot_values()
+        template = response_variant(domain, response, slots)
         buttons = [
             {
                 "title": sign.name[0].upper() + sign.name[1:],
@@ -45,8 +46,12 @@ class ActionAskWarningSigns(Action):
             for sign in signs
         ]
         dispatcher.utter_message(
-            text=template["text"].format(
-                signs=bullet_lines(sign.name for sign in signs), emergency_number=engine.emergency_number
+            text=template["text"].format_map(
+                {
+                    **slots,
+                    "signs": bullet_lines(sign.name for sign in signs),
+                    "emergency_number": engine.emergency_number,
+                }
             ),
             buttons=buttons + list(template.get("buttons", [])),
         )

@@ -11,6 +11,17 @@ from bot.engine import Assessment, PlanStep, RankedCause, Status
 from bot.knowledge_types import KnowledgeBase
 
 
+def response_variant(domain: Mapping[str, Any], response: str, slots: Mapping[str, Any]) -> dict[str, Any]:
+    """The variation of a domain response Rasa itself would choose: the first whose slot conditions all hold (a
+    carer is asked about "your mum"), else the first without conditions."""
+    variants: list[dict[str, Any]] = domain["responses"][response]
+    for variant in variants:
+        conditions = variant.get("condition") or []
+        if conditions and all(slots.get(c["name"]) == c["value"] for c in conditions):
+            return variant
+    return next(variant for variant in variants if not variant.get("condition"))
+
+
 def bullet_lines(items: Iterable[str]) -> str:
     """One "- item" line per item, as the chat channels show lists."""
     return "\n".join(f"- {item}" for item in items)

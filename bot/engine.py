@@ -102,6 +102,20 @@ class Engine:
         item = min(self.knowledge.safety_net, key=lambda entry: order.index(entry.level))
         return self._fill(item.text)
 
+    def medicine_answer(self) -> str:
+        """What to say to any question about one's own medicines: never stop or change it alone, ask who can."""
+        return self._fill(self.knowledge.guidance.medicine_question.text)
+
+    def watch_for(self, newly_present: Iterable[str]) -> tuple[str, ...]:
+        """What to watch for, for each known condition (a clot being treated) these newly told findings show."""
+        told = frozenset(newly_present)
+        return tuple(
+            self._fill(fact.text)
+            for condition in self.knowledge.guidance.known_conditions
+            if condition.when_any & told
+            for fact in condition.watch_for
+        )
+
     def statuses(self, findings: Mapping[str, Status | str]) -> dict[str, Status]:
         """Checks ids and statuses; raises `ValueError` naming the first unknown one."""
         checked = {}

@@ -22,7 +22,9 @@ from bot.knowledge_types import (
     Evidence,
     Fact,
     Finding,
+    Guidance,
     KnowledgeBase,
+    KnownCondition,
     Level,
     Ranking,
     ReliefStep,
@@ -49,6 +51,10 @@ SUMMARY_KEYS = (
     "cause_line",
     "advice",
     "urgent_if",
+    "unanswered",
+    "answer_yes",
+    "answer_no",
+    "answer_unknown",
 )
 
 
@@ -361,9 +367,32 @@ def _triage(
     return levels, tuple(rules), tuple(safety_net)
 
 
-def _wording(file: KnowledgeFile) -> dict[str, str]:
-    fields = file.fields(file.data, "top level", SUMMARY_KEYS)
-    return {key: file.text(fields[key], key, SUMMARY_PLACEHOLDERS) for key in SUMMARY_KEYS}
+def _wording(file: KnowledgeFile, findings: Mapping[str, Finding]) -> dict[str, str]:
+    """The summary's headings, plus `question_<slot>` naming each assessment slot with levels (asked as one)."""
+    questions = tuple(sorted({f"question_{f.slot}" for f in findings.values() if f.kind == "assessment" and f.value}))
+    fields = file.fields(file.data, "top level", (*SUMMARY_KEYS, *questions))
+    return {key: file.text(fields[key], key, SUMMARY_PLACEHOLDERS) for key in (*SUMMARY_KEYS, *questions)}
+
+
+def _guidance(file: KnowledgeFile, findings: Mapping[str, Finding], sources: Mapping[str, Source]) -> Guidance:
+    fields = file.fields(file.data, "top level", ("medicine_question", "known_conditions"))
+    table = file.table(fields["known_conditions"], "known_conditions")
+    conditions = []
+    for condition_id, raw in table.items():
+        entry = f"known condition '{condition_id}'"
+        condition = file.fields(raw, entry, required=("when_any", "watch_for"))
+        when_any = file.refs(condition["when_any"], f"{entry}, when_any", findings, "finding")
+        if not when_any:
+            file.fail(entry, "when_any should name at least one finding")
+        watch_for = file.entries(condition["watch_for"], f"{entry}, watch_for")
+        conditions.append(
+            KnownCondition(
+                id=condition_id,
+                when_any=frozenset(when_any),
+                watch_for=tuple(file.fact(item, f"{entry}, watch_for", sources) for item in watch_for),
+            )
+        )
+    return Guidance(file.fact(fields["medicine_question"], "medicine_question", sources), tuple(conditions))
 
 
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
@@ -383,5 +412,6 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
         steps=steps,
         always=always,
         ranking=ranking,
-        wording=_wording(KnowledgeFile(directory, "summary.yml")),
+        wording=_wording(KnowledgeFile(directory, "summary.yml"), findings),
+        guidance=_guidance(KnowledgeFile(directory, "guidance.yml"), findings, sources),
     )

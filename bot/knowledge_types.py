@@ -127,6 +127,23 @@ class Ranking:
 
 
 @dataclass(frozen=True)
+class KnownCondition:
+    """A condition a person may already be treated for, and what they should watch for once they tell it."""
+
+    id: str
+    when_any: frozenset[str]
+    watch_for: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """Answers that are not a triage level: a question about one's own medicines, and known conditions."""
+
+    medicine_question: Fact
+    known_conditions: tuple[KnownCondition, ...]
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything the engine needs, validated: every id referenced anywhere exists.
 
@@ -143,3 +160,4 @@ class KnowledgeBase:
     always: tuple[str, ...]
     ranking: Ranking
     wording: Mapping[str, str]
+    guidance: Guidance

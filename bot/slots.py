@@ -81,6 +81,20 @@ def findings_from_entities(knowledge: KnowledgeBase, entities: Iterable[Mapping[
     return findings
 
 
+SUBJECT_SLOT, SOMEONE_ELSE = "subject", "someone_else"
+"""The `subject` slot's value when the assessment is for someone other than the person typing."""
+
+
+def person_entities(relation: str, pronoun: str, start: int, end: int) -> list[dict[str, Any]]:
+    """The entities that fill `subject`, `person` and `person_pronoun`: the replies then speak of that person."""
+    span = {"start": start, "end": end}
+    return [
+        {"entity": SUBJECT_SLOT, "value": SOMEONE_ELSE, **span},
+        {"entity": "person", "value": relation, **span},
+        {"entity": "person_pronoun", "value": pronoun, **span},
+    ]
+
+
 FINDINGS_SLOT = "findings"
 """The slot holding every finding without a slot of its own, as {finding id: status}."""
 

@@ -36,6 +36,25 @@ def noted(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> str:
     return "\n".join(f"{words[heading]} {', '.join(names[status])}" for status, heading in TOLD if names[status])
 
 
+def question_name(knowledge: KnowledgeBase, slot: str) -> str:
+    """What an assessment question asks about: its finding's name, or for a slot with levels its own name."""
+    findings = [f for f in knowledge.findings.values() if f.kind == "assessment" and f.slot == slot]
+    return findings[0].name if findings[0].value is None else knowledge.wording[f"question_{slot}"]
+
+
+def answer_name(knowledge: KnowledgeBase, slot: str, value: str) -> str:
+    """An answer as a person reads it: yes, no, not sure, or the name of the level chosen."""
+    levels = {f.value: f.name for f in knowledge.findings.values() if f.slot == slot and f.value is not None}
+    return levels.get(value) or knowledge.wording[f"answer_{value}"]
+
+
+def unanswered(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> list[str]:
+    """The assessment questions not answered yet, by name, in findings.yml order."""
+    slots = dict.fromkeys(f.slot for f in knowledge.findings.values() if f.kind == "assessment" and f.slot)
+    told_slots = {knowledge.findings[f].slot for f in statuses}
+    return [question_name(knowledge, slot) for slot in slots if slot is not None and slot not in told_slots]
+
+
 def _block(heading: str, lines: Iterable[str], empty: str) -> list[str]:
     items = [f"- {line}" for line in lines]
     return [heading, *(items or [f"- {empty}"])]
@@ -49,9 +68,23 @@ def render_summary(
     plan: Iterable[PlanStep],
     today: date,
 ) -> str:
-    """The findings as told, the advice level and why, the likely causes, the advice and the safety net."""
+    """The findings as told, the advice level and why, the likely causes, the advice and the safety net.
+
+    While an assessment question is unanswered the causes are left out, and the open questions listed instead:
+    shares worked out on half the answers would read as a finished verdict.
+    """
     words = knowledge.wording
     names = told(knowledge, statuses)
+    missing = unanswered(knowledge, statuses)
+    causes = (
+        _block(words["unanswered"], missing, words["none"])
+        if missing
+        else _block(
+            words["causes"],
+            (words["cause_line"].format(name=c.name, percent=round(c.share * 100)) for c in likely),
+            words["none"],
+        )
+    )
     lines = [
         words["title"].format(date=f"{today.day} {today:%B %Y}"),
         words["disclaimer"],
@@ -62,11 +95,7 @@ def render_summary(
         escalation.advice,
         *(_block(words["reasons"], escalation.reasons, words["none"]) if escalation.reasons else []),
         "",
-        *_block(
-            words["causes"],
-            (words["cause_line"].format(name=c.name, percent=round(c.share * 100)) for c in likely),
-            words["none"],
-        ),
+        *causes,
         "",
         *_block(words["advice"], (step.text for step in plan), words["none"]),
     ]

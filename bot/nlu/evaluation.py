@@ -47,8 +47,9 @@ async def evaluate(agent: Any, data: Path) -> dict[str, Any]:
         parsed = await agent.parse_message(text)
         wanted_intent = example.get("intent")
         got_intent = parsed["intent"]["name"]
-        if parsed.get("response_selector", {}).get("ask_treatment") and got_intent == "ask_treatment":
-            got_intent = parsed["response_selector"]["ask_treatment"]["response"]["intent_response_key"]
+        selected = parsed.get("response_selector", {}).get(got_intent)
+        if selected:  # a retrieval intent: scored by the answer chosen ("ask_treatment/stretching")
+            got_intent = selected["response"]["intent_response_key"]
         if example.get("intent_response_key"):
             wanted_intent = example.get("intent_response_key")
         intent_pairs.append((wanted_intent, got_intent))

@@ -197,6 +197,28 @@ class FindingMatcher:
                 self._keep(found, number.finding, status, start, end)
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
 
+    def asked(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans of the clauses that ask rather than tell: a sentence ending in "?", a clause opening
+        with a question word ("wait, what is a varicose vein") or ending with a question ("dvt, what is it"). A
+        finding named there is asked about, not stated.
+        """
+        keys = self.keys(doc)
+        clauses, sentences = _segment_ids(keys, CLAUSE_BREAKS), _segment_ids(keys, SENTENCE_BREAKS)
+        cues = [(self.nlp.vocab.strings[label], start) for label, start, _ in self._matcher(self._key_doc(keys))]
+        openers = [
+            start
+            for label, start in cues
+            if label == "cue:question" and (start == 0 or keys[start - 1] in CLAUSE_BREAKS)
+        ]
+        asked_sentences = {sentences[index] - 1 for index, key in enumerate(keys) if key == "?"}
+        asked_clauses = {clauses[start] for start in openers}
+        asked_clauses |= {clauses[start] for label, start in cues if label == "cue:question_after"}
+        return [
+            (token.idx, token.idx + len(token))
+            for token in doc
+            if sentences[token.i] in asked_sentences or clauses[token.i] in asked_clauses
+        ]
+
     @staticmethod
     def _keep(found: dict[str, tuple[Status, int, int]], finding: str, status: Status, start: int, end: int) -> None:
         current = found.get(finding)

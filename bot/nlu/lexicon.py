@@ -10,10 +10,21 @@ from pathlib import Path
 from bot.knowledge_loader import KNOWLEDGE_DIR, KnowledgeFile
 from bot.knowledge_types import KnowledgeBase
 
-CUE_KINDS = ("negation_before", "negation_after", "hedge", "hedge_after", "historical", "pseudo", "scope_end")
+CUE_KINDS = (
+    "negation_before",
+    "negation_after",
+    "hedge",
+    "hedge_after",
+    "historical",
+    "pseudo",
+    "scope_end",
+    "question",
+    "question_after",
+)
 SAID = ("present", "absent", "none")
 SCOPES = ("clause", "sentence")
 NUMBER_KINDS = ("age", "minutes", "temperature")
+PRONOUNS = ("her", "him", "them")
 
 
 @dataclass(frozen=True)
@@ -43,12 +54,22 @@ class NumberRule:
 
 
 @dataclass(frozen=True)
+class People:
+    """Who else a message can be about: each relation word with the pronoun replies use, and the words after
+    "my <relation>" that make the message about them."""
+
+    relations: dict[str, str]
+    says_of: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     concepts: dict[str, tuple[str, ...]]
     cues: dict[str, tuple[str, ...]]
     window: int
     rules: tuple[LexiconRule, ...]
     numbers: tuple[NumberRule, ...]
+    people: People
 
 
 def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:
@@ -63,7 +84,7 @@ def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:
 def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> Lexicon:
     """Reads and cross-checks the lexicon; raises `KnowledgeError` naming the entry at fault."""
     file = KnowledgeFile(directory, "lexicon.yml")
-    top = file.fields(file.data, "top level", ("concepts", "cues", "rules", "numbers"))
+    top = file.fields(file.data, "top level", ("concepts", "cues", "rules", "numbers", "people"))
     concepts = {
         name: _phrases(file, words, f"concept '{name}'")
         for name, words in file.table(top["concepts"], "concepts").items()
@@ -107,4 +128,15 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
                 needs=None if needs is None else file.ref(needs, f"{entry}, needs", concepts, "concept"),
             )
         )
-    return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers))
+    return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers), _people(file, top["people"]))
+
+
+def _people(file: KnowledgeFile, raw: object) -> People:
+    fields = file.fields(raw, "people", ("relations", "says_of"))
+    relations = file.table(fields["relations"], "people, relations")
+    for relation, pronoun in relations.items():
+        file.choice(pronoun, f"people, relations, {relation}", PRONOUNS)
+    return People(
+        {str(relation).lower(): pronoun for relation, pronoun in relations.items()},
+        _phrases(file, fields["says_of"], "people, says_of"),
+    )

@@ -106,6 +106,8 @@ def test_every_source_is_cited(knowledge: KnowledgeBase) -> None:
     for cause in knowledge.causes:
         cited |= set(cause.sources) | {cause.explanation.source} | {f.source for f in cause.see_doctor_if}
         cited |= {ev.source for ev in cause.evidence}
+    guidance = knowledge.guidance
+    cited |= {guidance.medicine_question.source} | {f.source for c in guidance.known_conditions for f in c.watch_for}
     assert cited == set(knowledge.sources)
 
 

@@ -125,3 +125,13 @@ def test_what_makes_it_urgent_is_not_said_twice(engine: Engine, cause_id: str) -
     for index, first in enumerate(items):
         for second in items[index + 1 :]:
             assert not phrases(first) & phrases(second), f"{first!r} repeats {second!r}"
+
+
+def test_a_summary_asked_early_lists_the_open_questions_and_gives_no_shares(engine: Engine) -> None:
+    result = engine.assess({"night_cramps": "present", "diuretics": "absent"}, TODAY)
+    text = result.summary
+    open_questions = text.split("Not answered yet")[1].split("\n\n")[0]
+    assert "bulging or twisted veins you can see" in open_questions
+    assert "how active you are" in open_questions
+    assert "cramps at night" not in open_questions, "an answered question is not listed"
+    assert "%" not in text, "no cause's share until every question is answered"

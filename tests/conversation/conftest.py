@@ -70,9 +70,13 @@ class Conversation:
     def __init__(self, agent: Any) -> None:
         self.agent = agent
         self.sender = f"test-{uuid.uuid4().hex[:12]}"
+        self.turns: list[list[dict[str, Any]]] = []
+        """Every turn's replies so far, so a test can check the whole conversation (never stuck, never alarmed)."""
 
     async def say(self, text: str) -> list[dict[str, Any]]:
-        return list(await self.agent.handle_text(text, sender_id=self.sender))
+        replies = list(await self.agent.handle_text(text, sender_id=self.sender))
+        self.turns.append(replies)
+        return replies
 
     async def slots(self) -> dict[str, Any]:
         tracker = await self.agent.tracker_store.retrieve(self.sender)

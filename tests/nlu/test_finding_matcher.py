@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.knowledge_types import KnowledgeBase
-from bot.nlu.finding_matcher import edit_distance
+from bot.nlu.finding_matcher import FindingMatcher, edit_distance
 from bot.nlu.lexicon import load_lexicon
 from bot.screening import warning_signs
 
@@ -111,6 +111,14 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I'm dying to know why my legs cramp when I swim", {"fainting": None}),
     ("when it comes to drinking I'm a bit lax", {"fainting": None}),
     ("pushing through 3 flights of stairs makes my legs ache", {"clot_risk": None}),
+    # a clot being treated now, and one long ago
+    ("diagnosed with a dvt last week, on rivaroxaban", {"clot_being_treated": P, "previous_clot": P}),
+    ("I had a DVT years ago and was on warfarin for six months", {"previous_clot": P, "clot_being_treated": None}),
+    # jobs and days that tell how active someone is
+    ("I'm a postman, walk all day", {"exercise_regular": P}),
+    ("retired, garden most days", {"exercise_regular": P}),
+    ("she hardly moves, mostly in her chair", {"exercise_sedentary": P, "exercise_regular": None}),
+    ("I'm a carer for my mum", {"exercise_regular": None}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
@@ -189,3 +197,24 @@ def test_lumpy_varicose_veins_are_not_a_hard_painful_vein(read: Read) -> None:
 def test_reassurance_and_past_habits(read: Read, text: str, expected: dict[str, str]) -> None:
     found = read(text)
     assert {f: found.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "told"),
+    [
+        ("wait, what is a varicose vein", "visible_veins", None),
+        ("do compression socks help with swelling?", "ankle_swelling", None),
+        ("I get cramps at night. what can I do?", None, "night_cramps"),
+        ("my calf cramped for 20 minutes, stretching did nothing", None, "long_cramp"),
+    ],
+)
+def test_a_finding_in_a_question_is_asked_about_not_told(
+    matcher: FindingMatcher, text: str, asked: str | None, told: str | None
+) -> None:
+    doc = matcher.nlp(text.lower())
+    spans = matcher.asked(doc)
+    in_question = {f.finding: any(start <= f.start < end for start, end in spans) for f in matcher.find(doc)}
+    if asked:
+        assert in_question[asked] is True
+    if told:
+        assert in_question[told] is False
