@@ -10,6 +10,7 @@ import asyncio
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,15 @@ class Conversation:
         return dict(await self.agent.parse_message(text))
 
 
+DID_NOT_GET = "didn't"
+"""In every "didn't get that" reply ("Sorry, I didn't catch that", "I didn't get any words there")."""
+
+
 @pytest.fixture
-def conversation(agent: Any) -> Conversation:
-    return Conversation(agent)
+def conversation(agent: Any) -> Iterator[Conversation]:
+    """A fresh conversation; afterwards, whatever the test checked, it must never have been stuck: no two turns
+    in a row answered with "didn't get that"."""
+    talk = Conversation(agent)
+    yield talk
+    stuck = [any(DID_NOT_GET in (reply.get("text") or "") for reply in turn) for turn in talk.turns]
+    assert not any(a and b for a, b in pairwise(stuck)), "two 'didn't get that' replies in a row"

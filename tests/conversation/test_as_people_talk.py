@@ -6,17 +6,14 @@ notice: their question answered, the pending question asked again, nothing lost,
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import pytest
 
 from bot.knowledge_loader import load_knowledge
-from tests.conversation.conftest import Conversation
+from tests.conversation.conftest import DID_NOT_GET, Conversation
 from tests.conversation.helpers import texts
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
 
-DID_NOT_GET = "didn't"
 EMERGENCY_LEVELS = {level.id for level in load_knowledge().levels.values() if not level.self_help}
 
 
@@ -29,10 +26,8 @@ async def test_start_over_says_it_once_and_asks_the_first_question(conversation:
     assert (await conversation.slots())["requested_slot"] == "warning_signs"
 
 
-async def assert_never_stuck(conversation: Conversation) -> None:
-    """No two turns in a row answered with "didn't get that", and no emergency in these calm conversations."""
-    stuck = [DID_NOT_GET in texts(turn) for turn in conversation.turns]
-    assert not any(a and b for a, b in pairwise(stuck)), "two 'didn't get that' replies in a row"
+async def assert_no_false_emergency(conversation: Conversation) -> None:
+    """No emergency in these calm conversations (the conversation fixture checks none was stuck)."""
     assert (await conversation.slots())["escalated_level"] not in EMERGENCY_LEVELS, "a false emergency"
 
 
@@ -53,7 +48,7 @@ async def test_a_question_about_a_word_is_answered_and_the_pending_question_aske
     slots = await conversation.slots()
     assert slots["visible_veins"] is None, "a question is never taken as an answer"
     assert slots["requested_slot"] == "visible_veins"
-    await assert_never_stuck(conversation)
+    await assert_no_false_emergency(conversation)
 
 
 async def test_a_job_answers_the_activity_question_out_of_order(conversation: Conversation) -> None:
@@ -70,7 +65,7 @@ async def test_a_job_answers_the_activity_question_out_of_order(conversation: Co
     await conversation.say("no")
     replies = await conversation.say("I drink plenty")
     assert "How active are you" not in texts(replies), "the activity question is never asked"
-    await assert_never_stuck(conversation)
+    await assert_no_false_emergency(conversation)
 
 
 async def test_a_medicine_question_gets_the_medicine_safe_answer(conversation: Conversation) -> None:
@@ -80,7 +75,7 @@ async def test_a_medicine_question_gets_the_medicine_safe_answer(conversation: C
     assert "pharmacist" in answer
     assert "Get help sooner if" in answer, "and what would make it urgent"
     assert "safety check" in answer, "then the pending question again"
-    await assert_never_stuck(conversation)
+    await assert_no_false_emergency(conversation)
 
 
 async def test_asking_to_be_assessed_starts_the_questions(conversation: Conversation) -> None:
@@ -99,7 +94,7 @@ async def test_after_the_assessment_a_short_reply_or_gibberish_is_offered_the_wa
     assert "Start the questions" in [b["title"] for r in replies for b in r.get("buttons", [])]
     await conversation.say("qwpoeiru zxmcnv")
     await conversation.say("asdlkj qweoiu")
-    await assert_never_stuck(conversation)
+    await assert_no_false_emergency(conversation)
 
 
 async def test_a_changed_answer_is_said_back(conversation: Conversation) -> None:
@@ -130,7 +125,7 @@ async def test_someone_treated_for_a_clot_is_told_what_to_watch_for_before_the_q
     assert "short of breath" in answer.split("watch for")[1]
     assert "bleeding that won't stop" in answer.split("watch for")[1]
     assert answer.index("watch for") < answer.index("safety check")
-    await assert_never_stuck(conversation)
+    await assert_no_false_emergency(conversation)
 
 
 async def test_a_carer_is_asked_about_the_person_they_care_for_and_sitting_is_no_emergency(
@@ -147,7 +142,7 @@ async def test_a_carer_is_asked_about_the_person_they_care_for_and_sitting_is_no
     assert slots["exercise"] == "sedentary", "sitting a lot is about activity"
     answer = texts(await conversation.say("none of these"))
     assert "Do your mum's cramps come at night, or wake her up?" in answer
-    await assert_never_stuck(conversation)
+    await assert_no_false_emergency(conversation)
 
 
 async def test_a_red_flag_in_someone_else_still_escalates(conversation: Conversation) -> None:
