@@ -119,6 +119,9 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("retired, garden most days", {"exercise_regular": P}),
     ("she hardly moves, mostly in her chair", {"exercise_sedentary": P, "exercise_regular": None}),
     ("I'm a carer for my mum", {"exercise_regular": None}),
+    # spider (thread) veins are not the bulging veins of the veins question, and no misspelling of "shivery"
+    ("I have purple spider veins on my thighs", {"visible_veins": None}),
+    ("what is a spidery vein", {"fever": None}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
