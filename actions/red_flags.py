@@ -63,7 +63,7 @@ def _say_back(
     before = _slots_before_this_message(tracker)
     if tracker.get_slot(SUBJECT_SLOT) is not None and before.get(SUBJECT_SLOT) is None:
         dispatcher.utter_message(response="utter_about_someone_else")
-    changed = _changed_answers(tracker, before)
+    changed = _changed_answers(tracker, before, knowledge.assessment_slots())
     for slot, (was, now) in changed.items():
         dispatcher.utter_message(
             response="utter_answer_changed",
@@ -99,9 +99,9 @@ def _slots_before_this_message(tracker: Tracker) -> dict[str, Any]:
     return before
 
 
-def _changed_answers(tracker: Tracker, before: dict[str, Any]) -> dict[str, tuple[str, str]]:
-    """The assessment answers this message changed, as {slot: (before, now)}; a first answer is no change."""
-    slots = {f.slot for f in get_engine().knowledge.findings.values() if f.kind == "assessment"}
+def _changed_answers(tracker: Tracker, before: dict[str, Any], slots: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """The answers to the assessment `slots` this message changed, as {slot: (before, now)}; a first answer is no
+    change."""
     return {
         slot: (str(before[slot]), str(value))
         for slot, value in tracker.slots_to_validate().items()

@@ -27,7 +27,8 @@ class ActionAskWarningSigns(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         engine = get_engine()
-        signs = signs_to_ask(engine, known_findings(engine.knowledge, tracker.current_slot_values()), date.today())
+        slots = tracker.current_slot_values()
+        signs = signs_to_ask(engine, known_findings(engine.knowledge, slots), date.today())
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         level = tracker.get_slot("escalated_level")
         if intent == "affirm":
@@ -36,7 +37,6 @@ class ActionAskWarningSigns(Action):
             response = "utter_ask_more_urgent_signs"
         else:
             response = "utter_ask_warning_signs"
-        slots = tracker.current_slot_values()
         template = response_variant(domain, response, slots)
         buttons = [
             {

@@ -161,3 +161,7 @@ class KnowledgeBase:
     ranking: Ranking
     wording: Mapping[str, str]
     guidance: Guidance
+
+    def assessment_slots(self) -> tuple[str, ...]:
+        """The slots of the assessment questions, in findings.yml order (a slot with levels once)."""
+        return tuple(dict.fromkeys(f.slot for f in self.findings.values() if f.kind == "assessment" and f.slot))

@@ -50,9 +50,8 @@ def answer_name(knowledge: KnowledgeBase, slot: str, value: str) -> str:
 
 def unanswered(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> list[str]:
     """The assessment questions not answered yet, by name, in findings.yml order."""
-    slots = dict.fromkeys(f.slot for f in knowledge.findings.values() if f.kind == "assessment" and f.slot)
     told_slots = {knowledge.findings[f].slot for f in statuses}
-    return [question_name(knowledge, slot) for slot in slots if slot is not None and slot not in told_slots]
+    return [question_name(knowledge, slot) for slot in knowledge.assessment_slots() if slot not in told_slots]
 
 
 def _block(heading: str, lines: Iterable[str], empty: str) -> list[str]:
