@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -41,9 +42,30 @@ def engine(knowledge: KnowledgeBase) -> Engine:
 
 def free_port() -> int:
     """A port nobody listens on right now (the OS picks it)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports: each probe stays bound until all are picked, so the OS never hands out one
+    twice (picked one by one, two could be the same port)."""
+    with ExitStack() as stack:
+        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [int(probe.getsockname()[1]) for probe in probes]
+
+
+SERVE_PORTS = ("RASA_PORT", "ACTION_PORT", "WEB_PORT")
+"""The ports `make serve` listens on: Rasa, the action server and the web page."""
+
+
+def serve_ports(servers: int = 1) -> list[dict[str, int]]:
+    """Free ports for `servers` copies of `make serve`, every one different from every other."""
+    ports = free_ports(len(SERVE_PORTS) * servers)
+    return [
+        dict(zip(SERVE_PORTS, ports[i : i + len(SERVE_PORTS)], strict=True))
+        for i in range(0, len(ports), len(SERVE_PORTS))
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, serve_ports
 
 START_TIMEOUT_S = 300
 
@@ -22,7 +22,7 @@ def start_serve(
     model: Path, run_folder: Path, ports: dict[str, int] | None = None, **settings: str
 ) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
     """`python -m bot.serve` (on free ports unless given) with its files in `run_folder`; returns once ready."""
-    ports = ports or {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
+    ports = ports or serve_ports()[0]
     env = {
         **os.environ,
         **{name: str(port) for name, port in ports.items()},

@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, free_ports
 
 pytestmark = pytest.mark.rasa
 
@@ -19,11 +19,11 @@ REPLY_TIMEOUT_S = 60
 
 
 def test_a_short_exchange_in_the_rasa_shell(trained_model: Path) -> None:
-    action_port = free_port()
+    action_port, rasa_port = free_ports(2)
     env = {
         **os.environ,
         "ACTION_PORT": str(action_port),
-        "RASA_PORT": str(free_port()),
+        "RASA_PORT": str(rasa_port),
         "RASA_TELEMETRY_ENABLED": "false",
         "EMERGENCY_NUMBER": "999",
         "TERM": "xterm",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.channels.conftest import API_TOKEN
-from tests.conftest import free_port
+from tests.conftest import serve_ports
 from tests.replicas.stores import Postgres, Redis, missing
 from tests.serving import start_serve, stop_serve
 
@@ -21,10 +21,6 @@ class Deployment:
     postgres: Postgres
     redis: Redis
     rasa_urls: tuple[str, str]
-
-
-def _ports() -> dict[str, int]:
-    return {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +39,7 @@ def deployment(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) ->
             "REDIS_URL": redis.url,
             "RASA_API_TOKEN": API_TOKEN,
         }
-        ports_a, ports_b = _ports(), _ports()
+        ports_a, ports_b = serve_ports(2)
         shared_actions = f"http://localhost:{ports_a['ACTION_PORT']}/webhook"
         with ThreadPoolExecutor(max_workers=2) as pool:
             replicas = [
