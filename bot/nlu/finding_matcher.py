@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.engine import Status
@@ -53,6 +54,10 @@ TEMPERATURE_PATTERN = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(°|º|degrees?\b|deg\
 CELSIUS_RANGE = (34.0, 43.0)
 FAHRENHEIT_RANGE = (93.0, 110.0)
 DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+DECADE_WORD_PATTERN = re.compile(rf"\bin (?:my|his|her|their) ({'|'.join(DECADES)})\b")
+CORRECTIONS_KEPT = 20_000
+"""Spelling corrections remembered, most recent first: a bound, so a long-running server's memory stays flat
+however many new words people type."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ class FindingMatcher:
         self.lexicon = lexicon
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
         self._lemma_values = set(self._lemmas.values())
-        self._corrections: dict[str, str] = {}
+        self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
         phrases = dict(lexicon.concepts)
         phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
         vocabulary = {
@@ -145,21 +150,19 @@ class FindingMatcher:
     def _key(self, word: str) -> str:
         return str(self._lemmas.get(word, word))
 
-    def _correct(self, word: str) -> str:
+    def _nearest_word(self, word: str) -> str:
         """A lexicon word for an unknown word one or two edits away (two for long words); else the word."""
         if not word.isalpha() or len(word) < 4 or word in self._lemmas or word in self._lemma_values:
             return word
-        if word not in self._corrections:
-            limit = 1 if len(word) < 7 else 2
-            best, best_distance = word, limit + 1
-            # misspellings keep the first letter, or swap the first two: look only there
-            candidates = self._by_initial.get(word[0], []) + self._by_initial.get(word[1], [])
-            for candidate in candidates:
-                distance = edit_distance(word, candidate, limit)
-                if distance < best_distance:
-                    best, best_distance = candidate, distance
-            self._corrections[word] = best
-        return self._corrections[word]
+        limit = 1 if len(word) < 7 else 2
+        best, best_distance = word, limit + 1
+        # misspellings keep the first letter, or swap the first two: look only there
+        candidates = self._by_initial.get(word[0], []) + self._by_initial.get(word[1], [])
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, limit)
+            if distance < best_distance:
+                best, best_distance = candidate, distance
+        return best
 
     def _key_doc(self, keys: list[str]) -> Doc:
         """A doc of matching keys: phrases and messages are matched on these, token for token."""
@@ -229,6 +232,7 @@ class FindingMatcher:
         """For each token, the cue matches (by index) that negate it, hedge it and place it in the past."""
         window = self.lexicon.window
         enders = [m for m in matches if m.label == "cue:scope_end"]
+        listed = _list_items_joined(keys, clauses)
         scopes = _Scopes({}, {}, {})
         masks = ("cue:hedge", "cue:pseudo")
         phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
@@ -239,14 +243,14 @@ class FindingMatcher:
             if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
             if kind in ("negation_before", "hedge"):
-                span: Iterable[int] = self._forward(cue, clauses, enders, window, len(keys))
+                span: Iterable[int] = self._forward(cue, clauses, listed, enders, window, len(keys))
             elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
                 # "my heart skips? not sure": the doubt is about the question just asked
                 span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
             elif kind == "historical":
                 span = [
                     *self._backward(cue, clauses, enders, window),
-                    *self._forward(cue, clauses, enders, window, len(keys)),
+                    *self._forward(cue, clauses, clauses, enders, window, len(keys)),
                 ]
             else:
                 span = self._backward(cue, clauses, enders, window)
@@ -256,9 +260,17 @@ class FindingMatcher:
         return scopes
 
     @staticmethod
-    def _forward(cue: _Match, clauses: list[int], enders: list[_Match], window: int, length: int) -> Iterator[int]:
-        for token in range(cue.end, min(cue.end + window, length)):
-            if clauses[token] != clauses[cue.start] or any(e.start == token for e in enders):
+    def _forward(
+        cue: _Match, clauses: list[int], listed: list[int], enders: list[_Match], window: int, length: int
+    ) -> Iterator[int]:
+        """The words a cue before them reaches: to the end of its clause and the list items joined to it, at most
+        `window` words of its own clause (list items do not count), never past a scope-ending word."""
+        own_words = 0
+        for token in range(cue.end, length):
+            if listed[token] != listed[cue.start] or any(e.start == token for e in enders):
+                return
+            own_words += clauses[token] == clauses[cue.start]
+            if own_words > window:
                 return
             yield token
 
@@ -278,9 +290,10 @@ class FindingMatcher:
     ) -> Iterator[tuple[str, Status, int, int]]:
         groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
         for index, match in enumerate(matches):
-            for scope, ids in (("clause", clauses), ("sentence", sentences)):
-                group = groups.setdefault((scope, ids[match.start]), {})
-                group.setdefault(match.label, []).append((index, match))
+            sentence = sentences[match.start]
+            places = (("clause", clauses[match.start]), ("sentence", sentence), ("nearby", sentence))
+            for place in (*places, ("nearby", sentence - 1)):
+                groups.setdefault(place, {}).setdefault(match.label, []).append((index, match))
         for (scope, _), concepts in groups.items():
             for rule in self.lexicon.rules:
                 if rule.scope != scope:
@@ -314,10 +327,8 @@ class FindingMatcher:
                         yield _at_least(age, number.threshold), found.start(), found.end()
             for found in DECADE_PATTERN.finditer(text):
                 yield _at_least(int(found.group(1)) * 10, number.threshold), found.start(), found.end()
-            for word, decade in DECADES.items():
-                start = text.find(f"in my {word}")
-                if start >= 0:
-                    yield _at_least(decade, number.threshold), start, start + len(f"in my {word}")
+            for found in DECADE_WORD_PATTERN.finditer(text):
+                yield _at_least(DECADES[found.group(1)], number.threshold), found.start(), found.end()
             return
         needed = {sentences[m.start] for m in matches if m.label == number.needs}
         if number.kind == "temperature":
@@ -353,6 +364,33 @@ def _at_least(value: float, threshold: float) -> Status:
 
 def _inside(inner: _Match, outer: _Match) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner is not outer
+
+
+LIST_JOINERS = frozenset({"or", "nor"})
+LIST_ITEM_MAX = 2
+NOT_A_LIST_ITEM = frozenset({"i", "my", "me", "it", "he", "she", "they", "we", "you", "his", "her", "their", "the"})
+
+
+def _list_items_joined(keys: list[str], clauses: list[int]) -> list[int]:
+    """Clause numbers where the items of a list after a comma belong to the clause before them, so a denial
+    covers the whole list: "no swelling, redness, or warmth", "they aren't crampy, or tingling, or numb". An
+    item is a clause after a comma that opens with "or"/"nor", or one or two words that are not a new subject
+    ("no swelling, my calf hurts" stays two clauses); a lone "no, ..." answers, it lists nothing.
+    """
+    tokens: dict[int, list[int]] = {}
+    for index, clause in enumerate(clauses):
+        tokens.setdefault(clause, []).append(index)
+    joined = {clause: clause for clause in tokens}
+    previous: int | None = None
+    for clause, indexes in sorted(tokens.items()):
+        words = [keys[i] for i in indexes[1:]] if keys[indexes[0]] == "," else []
+        item = bool(words) and (
+            words[0] in LIST_JOINERS or (len(words) <= LIST_ITEM_MAX and not NOT_A_LIST_ITEM & set(words))
+        )
+        if item and previous is not None and len([i for i in tokens[previous] if keys[i] not in CLAUSE_BREAKS]) > 1:
+            joined[clause] = joined[previous]
+        previous = clause
+    return [joined[clause] for clause in clauses]
 
 
 def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:

@@ -122,6 +122,18 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # spider (thread) veins are not the bulging veins of the veins question, and no misspelling of "shivery"
     ("I have purple spider veins on my thighs", {"visible_veins": None}),
     ("what is a spidery vein", {"fever": None}),
+    # a denial covers the list after it, not the next statement
+    ("no swelling, redness, or warmth in my calf", {"ankle_swelling": A, "leg_red_warm": A}),
+    ("they aren't crampy, or tingling, or numb, or swollen", {"numbness": A, "ankle_swelling": A}),
+    ("no swelling, my calf hurts", {"calf_pain": P}),
+    # stories: how often, what nearly happened, what happened next, not knowing why
+    ("I keep getting cramps in my calves", {"frequent_cramps": P}),
+    ("this is the second time this week a cramp has woken me", {"frequent_cramps": P, "night_cramps": P}),
+    ("the pain was so bad I almost passed out", {"fainting": A}),
+    ("I was 10 miles into the race. Then my calf cramped.", {"cramp_with_exercise": P}),
+    ("I don't know why my ankles are swollen", {"ankle_swelling": P}),
+    ("my mum is in her seventies", {"age_over_60": P}),
+    ("it has been six weeks since my delivery and my left calf hurts", {"clot_risk": P, "calf_pain": P}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
@@ -162,6 +174,21 @@ def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str
 def test_empty_and_odd_text_gives_nothing(read: Read) -> None:
     for text in ["", "   ", "!!!", "😀😀", "1234", "a" * 500]:
         assert read(text) == {}
+
+
+def test_the_spelling_memory_is_bounded(knowledge: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server reading new words all day keeps at most CORRECTIONS_KEPT corrections, and still corrects."""
+    import spacy
+
+    from bot.nlu import finding_matcher
+    from bot.nlu.spacy_pipeline import PIPELINE_DIR
+
+    monkeypatch.setattr(finding_matcher, "CORRECTIONS_KEPT", 5)
+    matcher = FindingMatcher(spacy.load(PIPELINE_DIR), load_lexicon(knowledge))
+    typed = " ".join(f"zorblat{index}x" for index in range(40))
+    matcher.find(matcher.nlp(typed))
+    assert matcher._correct.cache_info().currsize <= 5
+    assert [f.finding for f in matcher.find(matcher.nlp("no swolen ankles"))] == ["ankle_swelling"]
 
 
 def test_edit_distance() -> None:
