@@ -43,12 +43,23 @@ AGE_PATTERNS = (
 )
 AGE_RANGE = range(16, 111)
 DECADE_PATTERN = re.compile(r"\bin (?:my|his|her|their) (\d)0'?s\b")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "sixty": 60, "a couple of": 2, "a few": 3, "half an": 0.5,
+}  # fmt: skip
+_AMOUNT = "|".join([r"\d{1,4}", *sorted(NUMBER_WORDS, key=len, reverse=True)])
+_UNIT = r"sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours"
 DURATION_PATTERN = re.compile(
-    r"\b(?:last\w*|for|over|about|around|nearly|almost|maybe|up to|took|went after|gone after)\s+"
-    r"(?:about |over |around |nearly |almost |maybe |like |up to )?(\d{1,4})\s*"
-    r"(sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours)\b"
-    r"|\b(\d{1,4})\s*(sec|secs|second|seconds|min|mins|minute|minutes)\s+(?:max|tops|at most)\b"
+    r"\b(?:last\w*|for|over|about|around|nearly|almost|maybe|up to|took|went after|gone after|a good)\s+"
+    r"(?:about |over |around |nearly |almost |maybe |like |up to |a good )?"
+    rf"(?:(?:{_AMOUNT})\s*(?:to|-|or)\s*)?(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})\b"
+    rf"|\b(?P<amount_max>{_AMOUNT})\s*(?P<unit_max>{_UNIT})\s+(?:max|tops|at most)\b"
 )
+"""How long a cramp lasted: "for 20 minutes", "almost ten minutes", "10 to 15 minutes" (the longer end counts),
+"half an hour", "2 mins max"."""
+NOT_AFTER_GAP = 2
+"""Words between an activity and its duration ("walked slowly for an hour")."""
 SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600}
 TEMPERATURE_PATTERN = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(°|º|degrees?\b|deg\b)?\s*([cf]\b)?")
 CELSIUS_RANGE = (34.0, 43.0)
@@ -339,14 +350,24 @@ class FindingMatcher:
                 if celsius is not None and token is not None and (said_degrees or sentences[token] in needed):
                     yield _at_least(celsius, number.threshold), found.start(), found.end()
             return
+        told_before = needed | {sentence + 1 for sentence in needed}  # "A cramp woke me. It lasted an hour."
+        activity_ends = {m.end for m in matches if m.label in number.not_after}
         for found in DURATION_PATTERN.finditer(text):
-            amount, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
-            minutes = int(amount) * SECONDS_PER_UNIT[unit[0]] / 60
+            amount = found.group("amount") or found.group("amount_max")
+            unit = found.group("unit") or found.group("unit_max")
+            minutes = _amount(amount) * SECONDS_PER_UNIT[unit[0]] / 60
             token = next((t.i for t in doc if t.idx >= found.start()), None)
-            about_a_cramp = found.group(0).startswith("last") or (token is not None and sentences[token] in needed)
-            if token is not None and about_a_cramp:
+            about_a_cramp = found.group(0).startswith("last") or (token is not None and sentences[token] in told_before)
+            how_long_it_went_on = token is not None and any(
+                token - NOT_AFTER_GAP <= end <= token for end in activity_ends
+            )
+            if token is not None and about_a_cramp and not how_long_it_went_on:
                 status = Status.PRESENT if minutes > number.threshold else Status.ABSENT
                 yield status, found.start(), found.end()
+
+
+def _amount(said: str) -> float:
+    return float(said) if said.isdigit() else NUMBER_WORDS[said]
 
 
 def _celsius(value: float, unit: str | None) -> float | None:

@@ -53,6 +53,8 @@ class NumberRule:
     kind: str
     threshold: float
     needs: str | None
+    not_after: tuple[str, ...] = ()
+    """Concepts whose duration a number right after them tells: "walked for an hour" is no hour-long cramp."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
     for finding_id, raw in file.table(top["numbers"], "numbers").items():
         entry = f"number '{finding_id}'"
         file.ref(finding_id, entry, knowledge.findings, "finding")
-        fields = file.fields(raw, entry, ("kind",), ("at_least", "more_than", "needs"))
+        fields = file.fields(raw, entry, ("kind",), ("at_least", "more_than", "needs", "not_after"))
         kind = file.choice(fields["kind"], f"{entry}, kind", NUMBER_KINDS)
         limit_key = "more_than" if kind == "minutes" else "at_least"
         if limit_key not in fields:
@@ -128,6 +130,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
                 kind=kind,
                 threshold=file.number(fields[limit_key], f"{entry}, {limit_key}", 0, 1000),
                 needs=None if needs is None else file.ref(needs, f"{entry}, needs", concepts, "concept"),
+                not_after=file.refs(fields.get("not_after"), f"{entry}, not_after", concepts, "concept"),
             )
         )
     return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers), _people(file, top["people"]))
