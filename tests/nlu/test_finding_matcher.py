@@ -129,7 +129,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # stories: how often, what nearly happened, what happened next, not knowing why
     ("I keep getting cramps in my calves", {"frequent_cramps": P}),
     ("this is the second time this week a cramp has woken me", {"frequent_cramps": P, "night_cramps": P}),
-    ("the pain was so bad I almost passed out", {"fainting": A}),
+    ("the pain was so bad I almost passed out", {"fainting": None}),
     ("I was 10 miles into the race. Then my calf cramped.", {"cramp_with_exercise": P}),
     ("I don't know why my ankles are swollen", {"ankle_swelling": P}),
     ("my mum is in her seventies", {"age_over_60": P}),
