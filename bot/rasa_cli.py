@@ -1,11 +1,9 @@
-"""`python -m bot.rasa_cli ...` runs Rasa's own command line with the fixes in `bot/rasa_fixes.py` applied."""
+"""`python -m bot.rasa_cli ...` is Rasa's own command line: `rasa ...` does the same, since the fixes in
+`bot/rasa_fixes.py` are installed by the classes our configuration names."""
 
 from __future__ import annotations
 
-from bot.rasa_fixes import apply
-
 if __name__ == "__main__":
-    apply()
     from rasa.__main__ import main
 
     main()

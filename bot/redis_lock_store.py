@@ -20,6 +20,8 @@ from typing import Any
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from redis.exceptions import LockNotOwnedError
 
+from bot import rasa_fixes
+
 POLL_SECONDS = 0.02
 
 
@@ -27,6 +29,7 @@ class AtomicRedisLockStore(RedisLockStore):  # type: ignore[misc]
     """`type: bot.redis_lock_store.AtomicRedisLockStore` in endpoints.yml, with RedisLockStore's settings."""
 
     def __init__(self, endpoint_config: Any) -> None:
+        rasa_fixes.install()
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
 
     @asynccontextmanager
