@@ -53,7 +53,8 @@ class ValidateAssessmentForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if requested is None or intent not in ANSWER_INTENTS:
             return events
-        filled = set(tracker.slots_to_validate()) - {UNCLEAR}
+        # a value the slot validation action refused comes as None: no answer, met like any that fits nowhere
+        filled = {slot for slot, value in tracker.slots_to_validate().items() if value is not None} - {UNCLEAR}
         if requested in filled:
             return [*events, SlotSet(UNCLEAR, 0.0)] if tracker.get_slot(UNCLEAR) else events
         if filled:
