@@ -20,7 +20,15 @@ from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, utter_escalation
 from bot.engine import Status
 from bot.slot_values import allowed_by_knowledge, refused_values
-from bot.slots import FINDINGS_SLOT, SUBJECT_SLOT, findings_from_entities, findings_from_slots
+from bot.slots import (
+    ESCALATED_LEVEL_SLOT,
+    FINDINGS_SLOT,
+    REQUESTED_SLOT,
+    SUBJECT_SLOT,
+    TRIAGE_LEVEL_SLOT,
+    findings_from_entities,
+    findings_from_slots,
+)
 from bot.summary import answer_name, noted, question_name
 
 ANSWERING_INTENTS = frozenset({"describe_symptoms", "inform", "affirm", "deny", "not_sure", "correct_answer"})
@@ -44,13 +52,13 @@ class ActionValidateSlotMappings(ValidationAction):
             tracker.slots[FINDINGS_SLOT] = merged
         result = assess(tracker)
         level = knowledge.levels[result.level]
-        announced = tracker.get_slot("escalated_level")
+        announced = tracker.get_slot(ESCALATED_LEVEL_SLOT)
         announce = level.announce and (announced is None or level.rank < knowledge.levels[announced].rank)
         if level.self_help:
             _say_back(dispatcher, tracker, new, stored, announce)
         if announce:
             utter_escalation(dispatcher, result)
-            events += [SlotSet("escalated_level", level.id), SlotSet("triage_level", level.id)]
+            events += [SlotSet(ESCALATED_LEVEL_SLOT, level.id), SlotSet(TRIAGE_LEVEL_SLOT, level.id)]
         return events
 
 
@@ -92,7 +100,7 @@ def _say_back(
     if not text or text.startswith("/"):
         return
     said = {f: s for f, s in _said_this_message(tracker, new).items() if knowledge.findings[f].slot not in changed}
-    requested = tracker.get_slot("requested_slot")
+    requested = tracker.get_slot(REQUESTED_SLOT)
     if any(knowledge.findings[f].slot != requested for f in said):  # more than the answer asked for
         dispatcher.utter_message(response="utter_noted", noted=noted(knowledge, said))
     told_now = [f for f, s in new.items() if s is Status.PRESENT and stored.get(f) != Status.PRESENT.value]
