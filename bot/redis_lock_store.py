@@ -20,6 +20,8 @@ from typing import Any
 
 import redis.asyncio
 from rasa.core.lock_store import DEFAULT_SOCKET_TIMEOUT_IN_SECONDS, LOCK_LIFETIME, LockError, RedisLockStore
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import LockNotOwnedError
 
 from bot import rasa_fixes
@@ -45,6 +47,9 @@ class AtomicRedisLockStore(RedisLockStore):  # type: ignore[misc]
             ssl_keyfile=settings.get("ssl_keyfile"),
             ssl_ca_certs=settings.get("ssl_ca_certs"),
             socket_timeout=settings.get("socket_timeout", DEFAULT_SOCKET_TIMEOUT_IN_SECONDS),
+            # asyncio's pool hands out a connection Redis closed while restarting: one retry reconnects it
+            retry=Retry(NoBackoff(), 1),
+            retry_on_error=[redis.exceptions.ConnectionError],
         )
 
     @asynccontextmanager
