@@ -6,7 +6,7 @@ export PYTHONPATH := $(CURDIR)
 
 VENV := .venv
 PY := $(VENV)/bin/python
-RASA := $(PY) -m bot.rasa_cli
+RASA := $(VENV)/bin/rasa
 MODEL := models/legs.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null) \
 	build/spacy/en_legs.fingerprint

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
+from bot.slots import ESCALATED_LEVEL_SLOT, LIKELY_CAUSES_SLOT, TRIAGE_LEVEL_SLOT
 
 
 class ActionGiveAssessment(Action):
@@ -25,11 +26,11 @@ class ActionGiveAssessment(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         knowledge = get_engine().knowledge
         result = assess(tracker)
-        slots = [SlotSet("triage_level", result.level), SlotSet("likely_causes", list(result.likely_causes))]
+        slots = [SlotSet(TRIAGE_LEVEL_SLOT, result.level), SlotSet(LIKELY_CAUSES_SLOT, list(result.likely_causes))]
         if not knowledge.levels[result.level].self_help:
-            if tracker.get_slot("escalated_level") != result.level:
+            if tracker.get_slot(ESCALATED_LEVEL_SLOT) != result.level:
                 utter_escalation(dispatcher, result)
-                slots.append(SlotSet("escalated_level", result.level))
+                slots.append(SlotSet(ESCALATED_LEVEL_SLOT, result.level))
             dispatcher.utter_message(response="utter_questions_stopped")
             return slots
         dispatcher.utter_message(

@@ -19,13 +19,12 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.engine_provider import get_engine
 from bot.screening import SCREENING_SLOT, signs_to_ask
-from bot.slots import UNKNOWN, known_findings
+from bot.slots import ESCALATED_LEVEL_SLOT, REQUESTED_SLOT, UNCLEAR_SLOT, UNKNOWN, known_findings
 
 ANSWER_INTENTS = frozenset(
     {"affirm", "deny", "not_sure", "inform", "describe_symptoms", "correct_answer", "nlu_fallback"}
 )
 """Intents that try to answer the question; anything else is a digression handled by a rule."""
-UNCLEAR = "unclear_answers"
 
 
 class ValidateAssessmentForm(FormValidationAction):
@@ -48,14 +47,15 @@ class ValidateAssessmentForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = await super().run(dispatcher, tracker, domain)
         if _escalated(tracker) and not await self.required_slots([], dispatcher, tracker, domain):
-            return [*events, SlotSet(UNCLEAR, 0.0)]  # a validated slot: Rasa then ends the form, no rejection
-        requested = tracker.get_slot("requested_slot")
+            return [*events, SlotSet(UNCLEAR_SLOT, 0.0)]  # a validated slot: Rasa then ends the form, no rejection
+        requested = tracker.get_slot(REQUESTED_SLOT)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if requested is None or intent not in ANSWER_INTENTS:
             return events
-        filled = set(tracker.slots_to_validate()) - {UNCLEAR}
+        # a value the slot validation action refused comes as None: no answer, met like any that fits nowhere
+        filled = {slot for slot, value in tracker.slots_to_validate().items() if value is not None} - {UNCLEAR_SLOT}
         if requested in filled:
-            return [*events, SlotSet(UNCLEAR, 0.0)] if tracker.get_slot(UNCLEAR) else events
+            return [*events, SlotSet(UNCLEAR_SLOT, 0.0)] if tracker.get_slot(UNCLEAR_SLOT) else events
         if filled:
             return events  # told us something else useful: just ask again
         return [*events, *_not_answered(dispatcher, tracker, requested, intent)]
@@ -78,15 +78,15 @@ def _not_answered(dispatcher: CollectingDispatcher, tracker: Tracker, requested:
 
     Every branch sets a slot, so Rasa never rejects the form and drops the question.
     """
-    unclear = float(tracker.get_slot(UNCLEAR) or 0)
+    unclear = float(tracker.get_slot(UNCLEAR_SLOT) or 0)
     if requested == SCREENING_SLOT and intent == "affirm":
-        return [SlotSet(UNCLEAR, unclear)]  # the question comes again as "which one?"
+        return [SlotSet(UNCLEAR_SLOT, unclear)]  # the question comes again as "which one?"
     if unclear >= 1:
-        return [SlotSet(requested, UNKNOWN), SlotSet(UNCLEAR, 0.0)]
+        return [SlotSet(requested, UNKNOWN), SlotSet(UNCLEAR_SLOT, 0.0)]
     dispatcher.utter_message(response=f"utter_reask_{requested}")
-    return [SlotSet(UNCLEAR, 1.0)]
+    return [SlotSet(UNCLEAR_SLOT, 1.0)]
 
 
 def _escalated(tracker: Tracker) -> bool:
-    level = tracker.get_slot("escalated_level")
+    level = tracker.get_slot(ESCALATED_LEVEL_SLOT)
     return level is not None and not get_engine().knowledge.levels[level].self_help

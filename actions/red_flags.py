@@ -19,7 +19,16 @@ from rasa_sdk.forms import ValidationAction
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, utter_escalation
 from bot.engine import Status
-from bot.slots import FINDINGS_SLOT, SUBJECT_SLOT, findings_from_entities, findings_from_slots
+from bot.slot_values import allowed_by_knowledge, refused_values
+from bot.slots import (
+    ESCALATED_LEVEL_SLOT,
+    FINDINGS_SLOT,
+    REQUESTED_SLOT,
+    SUBJECT_SLOT,
+    TRIAGE_LEVEL_SLOT,
+    findings_from_entities,
+    findings_from_slots,
+)
 from bot.summary import answer_name, noted, question_name
 
 ANSWERING_INTENTS = frozenset({"describe_symptoms", "inform", "affirm", "deny", "not_sure", "correct_answer"})
@@ -34,23 +43,39 @@ class ActionValidateSlotMappings(ValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         knowledge = get_engine().knowledge
+        events = _refuse_values_the_slots_do_not_take(tracker)
         new = findings_from_entities(knowledge, tracker.latest_message.get("entities", []))
         stored = dict(tracker.get_slot(FINDINGS_SLOT) or {})
         merged = stored | {f: s.value for f, s in new.items() if knowledge.findings[f].slot is None}
-        events: list[EventType] = []
         if merged != stored:
             events.append(SlotSet(FINDINGS_SLOT, merged))
             tracker.slots[FINDINGS_SLOT] = merged
         result = assess(tracker)
         level = knowledge.levels[result.level]
-        announced = tracker.get_slot("escalated_level")
+        announced = tracker.get_slot(ESCALATED_LEVEL_SLOT)
         announce = level.announce and (announced is None or level.rank < knowledge.levels[announced].rank)
         if level.self_help:
             _say_back(dispatcher, tracker, new, stored, announce)
         if announce:
             utter_escalation(dispatcher, result)
-            events += [SlotSet("escalated_level", level.id), SlotSet("triage_level", level.id)]
+            events += [SlotSet(ESCALATED_LEVEL_SLOT, level.id), SlotSet(TRIAGE_LEVEL_SLOT, level.id)]
         return events
+
+
+def _refuse_values_the_slots_do_not_take(tracker: Tracker) -> list[EventType]:
+    """A typed payload (`/inform{"exercise": "marathon"}`) can give a slot any value: such a value is refused, the
+    slot keeping what it held (Rasa takes this action's SlotSet over the extracted one), before anything here
+    reads the tracker. A refused answer to the question asked leaves it unanswered, so the form asks it again."""
+    before = _slots_before_this_message(tracker)
+    refused = refused_values(tracker.slots_to_validate(), allowed_by_knowledge(get_engine().knowledge))
+    for event in reversed(tracker.events):  # this message's slot candidates, which Rasa appends last
+        if event.get("event") != "slot":
+            break
+        if event["name"] in refused:
+            event["value"] = before.get(event["name"])
+    for slot in refused:
+        tracker.slots[slot] = before.get(slot)
+    return [SlotSet(slot, before.get(slot)) for slot in refused]
 
 
 def _say_back(
@@ -75,7 +100,7 @@ def _say_back(
     if not text or text.startswith("/"):
         return
     said = {f: s for f, s in _said_this_message(tracker, new).items() if knowledge.findings[f].slot not in changed}
-    requested = tracker.get_slot("requested_slot")
+    requested = tracker.get_slot(REQUESTED_SLOT)
     if any(knowledge.findings[f].slot != requested for f in said):  # more than the answer asked for
         dispatcher.utter_message(response="utter_noted", noted=noted(knowledge, said))
     told_now = [f for f, s in new.items() if s is Status.PRESENT and stored.get(f) != Status.PRESENT.value]

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.engine_provider import get_engine
 from actions.wording import bullet_lines, response_variant
 from bot.screening import SCREENING_SLOT, sign_payload, signs_to_ask
-from bot.slots import known_findings
+from bot.slots import ESCALATED_LEVEL_SLOT, known_findings
 
 
 class ActionAskWarningSigns(Action):
@@ -30,7 +30,7 @@ class ActionAskWarningSigns(Action):
         slots = tracker.current_slot_values()
         signs = signs_to_ask(engine, known_findings(engine.knowledge, slots), date.today())
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        level = tracker.get_slot("escalated_level")
+        level = tracker.get_slot(ESCALATED_LEVEL_SLOT)
         if intent == "affirm":
             response = "utter_ask_which_warning_sign"
         elif level is not None and not engine.knowledge.levels[level].self_help:

@@ -21,9 +21,9 @@ async def play(conversations: int, action_url: str) -> float:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
 
-    apply()
+    install()
     agent = Agent.load(
         str(ROOT / "models" / "legs.tar.gz"),
         action_endpoint=EndpointConfig(url=action_url, enable_selective_domain=True),

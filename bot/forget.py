@@ -1,10 +1,10 @@
 """Deletes a person's conversation from the tracker store: on "forget me" in the chat, or by an admin.
 
-Rasa's tracker stores have no delete. In the chat, the conversation is deleted after Rasa has saved the turn
-that asked for it (deleting earlier would let that save write the whole conversation back); the reply has
-already confirmed it. The admin command: `python -m bot.forget SENDER_ID [--endpoints FILE]`
-(`make forget SENDER=...`) reads the same settings as `make serve` (TRACKER_DB, or PROFILE=production's
-DATABASE_URL) unless given an endpoints file.
+Rasa's tracker stores have no delete. In the chat, our tracker store (`bot/sql_tracker_store.py`, named in
+endpoints.yml) deletes the conversation once it has saved the turn that asked for it (deleting earlier would let
+that save write the whole conversation back); the reply has already confirmed it. The admin command:
+`python -m bot.forget SENDER_ID [--endpoints FILE]` (`make forget SENDER=...`) reads the same settings as
+`make serve` (TRACKER_DB, or PROFILE=production's DATABASE_URL) unless given an endpoints file.
 """
 
 from __future__ import annotations
@@ -18,18 +18,10 @@ from typing import Any
 FORGET_INTENT = "forget_me"
 
 
-def _innermost(store: Any) -> Any:
-    """The real store inside Rasa's AwaitableTrackerStore / FailSafeTrackerStore wrappers."""
-    while hasattr(store, "_tracker_store"):
-        store = store._tracker_store
-    return store
-
-
-async def forget(tracker_store: Any, sender_id: str) -> bool:
+async def forget(store: Any, sender_id: str) -> bool:
     """Deletes every stored event of `sender_id`; False when there was nothing stored."""
     from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore, SQLTrackerStore
 
-    store = _innermost(tracker_store)
     if isinstance(store, InMemoryTrackerStore):
         return store.store.pop(sender_id, None) is not None
     if isinstance(store, SQLTrackerStore):
@@ -42,21 +34,10 @@ async def forget(tracker_store: Any, sender_id: str) -> bool:
     raise TypeError(f"deleting conversations from {type(store).__name__} is not supported")
 
 
-def install() -> None:
-    """Once the turn that asked to be forgotten is saved, deletes the whole conversation."""
-    from rasa.core.processor import MessageProcessor
-
-    if getattr(MessageProcessor, "_legs_forgets", False):
-        return
-    original = MessageProcessor.save_tracker
-
-    async def save_tracker(self: MessageProcessor, tracker: Any) -> None:
-        await original(self, tracker)
-        if (tracker.latest_message.intent or {}).get("name") == FORGET_INTENT:
-            await forget(self.tracker_store, tracker.sender_id)
-
-    MessageProcessor.save_tracker = save_tracker
-    MessageProcessor._legs_forgets = True
+def asked_to_forget(tracker: Any) -> bool:
+    """Whether the turn being saved is the one that asked to be forgotten."""
+    latest = tracker.latest_message
+    return latest is not None and (latest.intent or {}).get("name") == FORGET_INTENT
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Screens every message before Rasa reads it, whatever channel it came through.
+"""Screens every message before Rasa reads it: our channels' base (`bot/channels/screened.py`) and, for
+`rasa shell`, `bot/rasa_fixes.py` put each message through `configured_guard()`.
 
 An empty message, one longer than `max_message_chars`, or one in another language never reaches the NLU
 pipeline or the tracker store: it becomes an intent of its own (`/message_empty`, `/message_too_long`,
@@ -16,9 +17,11 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
 
-from bot.nlu.lexicon import Lexicon
+from bot.knowledge_loader import load_knowledge
+from bot.nlu.lexicon import Lexicon, load_lexicon
+from bot.settings import load_settings
 
 EMPTY = "/message_empty"
 TOO_LONG = "/message_too_long"
@@ -74,19 +77,19 @@ def screen(text: str | None, max_chars: int, language: LanguageCheck | None = No
     return None
 
 
-def install(max_chars: int, language: LanguageCheck) -> None:
-    """Screens each message at the one place every channel's messages pass: the processor."""
-    from rasa.core.processor import MessageProcessor
+@dataclass(frozen=True)
+class MessageGuard:
+    """The screen with this deployment's length bound (bot/settings.yml or MAX_MESSAGE_CHARS) and language check."""
 
-    if getattr(MessageProcessor, "_legs_guarded", False):
-        return
-    original = MessageProcessor.handle_message
+    max_chars: int
+    language: LanguageCheck
 
-    async def handle_message(self: MessageProcessor, message: Any) -> Any:
-        replacement = screen(message.text, max_chars, language)
-        if replacement is not None:
-            message.text = replacement
-        return await original(self, message)
+    def text_to_read(self, text: str | None) -> str:
+        """What Rasa should read for `text`: the text itself, or the intent that answers it."""
+        return screen(text, self.max_chars, self.language) or str(text)
 
-    MessageProcessor.handle_message = handle_message
-    MessageProcessor._legs_guarded = True
+
+@cache
+def configured_guard() -> MessageGuard:
+    """Built once per process; raises `KnowledgeError` or `SettingsError` naming a bad file or setting."""
+    return MessageGuard(load_settings().max_message_chars, LanguageCheck.from_lexicon(load_lexicon(load_knowledge())))

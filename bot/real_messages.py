@@ -20,7 +20,7 @@ import yaml
 
 from bot.knowledge_types import KnowledgeBase
 from bot.screening import SCREENING_SLOT, sign_payload, warning_signs
-from bot.slots import known_findings
+from bot.slots import ESCALATED_LEVEL_SLOT, REQUESTED_SLOT, known_findings
 from bot.vignettes import Agent
 
 CALM = "none"
@@ -81,16 +81,16 @@ async def play_real_message(
     """Sends the message to a fresh conversation, then answers the safety check if it is asked."""
     replies = await agent.handle_text(message.text, sender_id=sender_id)
     slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
-    first_level = slots.get("escalated_level")
+    first_level = slots.get(ESCALATED_LEVEL_SLOT)
     understood = {f: s.value for f, s in known_findings(knowledge, slots).items()}
-    asked = slots.get("requested_slot") == SCREENING_SLOT
+    asked = slots.get(REQUESTED_SLOT) == SCREENING_SLOT
     screened_level = first_level
     if asked:
         buttons = [button["payload"] for reply in replies for button in reply.get("buttons") or []]
         offered = [value for payload in buttons for value in _sign_value(payload)]
         answer = screening_answer(knowledge, message, signs_by_kind, offered)
         await agent.handle_text(answer, sender_id=sender_id)
-        screened_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get("escalated_level")
+        screened_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get(ESCALATED_LEVEL_SLOT)
     return RealResult(message, first_level, screened_level, understood, asked)
 
 

@@ -25,6 +25,7 @@ from bot.serve_settings import (
     environment_with_env_file,
     load_serve_settings,
     rasa_command,
+    server_environments,
     write_server_files,
 )
 from bot.settings import SettingsError, load_settings
@@ -93,7 +94,7 @@ def main() -> int:
         print(f"serve: {error}", file=sys.stderr)
         return 2
     credentials_file, endpoints_file = write_server_files(settings, settings.run_folder)
-    child_env = {**env, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+    actions_env, rasa_env = server_environments(settings, env)
     processes: dict[str, subprocess.Popen[bytes]] = {}
     signal.signal(signal.SIGTERM, _on_terminate)
     try:
@@ -102,13 +103,13 @@ def main() -> int:
                 settings.run_folder,
                 "actions",
                 [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
-                child_env,
+                actions_env,
             )
         processes["rasa"] = _start(
             settings.run_folder,
             "rasa",
             rasa_command(settings, credentials_file, endpoints_file),
-            child_env,
+            rasa_env,
         )
         print(f"serve: starting (about 40 s to load the model); logs in {settings.run_folder}/", flush=True)
         deadline = time.monotonic() + START_TIMEOUT_S

@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from bot.rasa_cli import TOKEN_VARIABLE
+
 ROOT = Path(__file__).resolve().parents[1]
 MIN_API_TOKEN_CHARS = 24
 SQL_STORE = "bot.sql_tracker_store.LeanSQLTrackerStore"
@@ -177,7 +179,7 @@ def _action_url(env: Mapping[str, str]) -> str | None:
 
 
 def _api_token(env: Mapping[str, str]) -> str | None:
-    token = env.get("RASA_API_TOKEN", "").strip()
+    token = env.get(TOKEN_VARIABLE, "").strip()
     if token and len(token) < MIN_API_TOKEN_CHARS:
         raise ServeSettingsError(
             f"RASA_API_TOKEN should be at least {MIN_API_TOKEN_CHARS} characters (openssl rand -hex 32)"
@@ -281,7 +283,9 @@ def write_server_files(settings: ServeSettings, folder: Path) -> tuple[Path, Pat
 
 
 def rasa_command(settings: ServeSettings, credentials_file: Path, endpoints_file: Path) -> list[str]:
-    """`rasa run` with our fixes; Rasa's HTTP API only when a token is set, and then only with that token."""
+    """`rasa run`; Rasa's HTTP API only when a token is set, and then only with that token, which `bot.rasa_cli`
+    reads from RASA_API_TOKEN in the environment `make serve` gives it (never on the command line, where `ps`
+    shows it)."""
     command = [
         sys.executable, "-m", "bot.rasa_cli", "run",
         "--model", str(settings.model),
@@ -291,5 +295,12 @@ def rasa_command(settings: ServeSettings, credentials_file: Path, endpoints_file
         "--port", str(settings.rasa_port),
     ]  # fmt: skip
     if settings.api_token:
-        command += ["--enable-api", "--auth-token", settings.api_token]
+        command.append("--enable-api")
     return command
+
+
+def server_environments(settings: ServeSettings, env: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The environments of the action server and of Rasa: only Rasa gets the HTTP API token."""
+    actions = {name: value for name, value in env.items() if name != TOKEN_VARIABLE}
+    actions |= {"RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+    return actions, actions | ({TOKEN_VARIABLE: settings.api_token} if settings.api_token else {})

@@ -97,6 +97,14 @@ def person_entities(relation: str, pronoun: str, start: int, end: int) -> list[d
 
 FINDINGS_SLOT = "findings"
 """The slot holding every finding without a slot of its own, as {finding id: status}."""
+TRIAGE_LEVEL_SLOT, LIKELY_CAUSES_SLOT = "triage_level", "likely_causes"
+"""The assessment's level and its causes, most likely first (ids from bot/knowledge)."""
+ESCALATED_LEVEL_SLOT = "escalated_level"
+"""The most urgent level already announced, so an escalation is said once and again only if it gets worse."""
+UNCLEAR_SLOT = "unclear_answers"
+"""How many answers in a row did not fit the question being asked."""
+REQUESTED_SLOT = "requested_slot"
+"""Rasa's slot naming the question the form is asking."""
 
 
 def known_findings(knowledge: KnowledgeBase, slots: Mapping[str, Any]) -> dict[str, Status]:

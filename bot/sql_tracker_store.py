@@ -1,4 +1,9 @@
-"""Rasa's SQL tracker store with lighter reads and counts, and SQLite set up for a server.
+"""Our tracker store (named in endpoints.yml): Rasa's SQL store that forgets on request, with lighter reads and
+counts, and SQLite set up for a server.
+
+Being named in endpoints.yml, it is what every start loads (`rasa run`, `rasa shell`, Rasa's Docker image): it
+installs `bot/rasa_fixes.py`, and it deletes a conversation once it has saved the turn that asked to be
+forgotten (`bot/forget.py`).
 
 Same table, same events, same filters and order as Rasa's `SQLTrackerStore` (a database written by either reads
 in the other); what changes is the cost per message. Measured in-process on the benchmark conversation, stores
@@ -24,6 +29,9 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.pool import QueuePool
 
+from bot import rasa_fixes
+from bot.forget import asked_to_forget, forget
+
 
 def _sqlite_pragmas(connection: Any, _: Any) -> None:
     cursor = connection.cursor()
@@ -38,6 +46,7 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
     engine: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        rasa_fixes.install()
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
@@ -45,6 +54,12 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
             self.engine = sa.create_engine(url, poolclass=QueuePool)
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Saves the turn; the turn that asked to be forgotten is saved, then the whole conversation deleted."""
+        await super().save(tracker)
+        if asked_to_forget(tracker):
+            await forget(self, tracker.sender_id)
 
     def _conversation(self, sender_id: str, all_sessions: bool) -> Any:
         """Rasa's filter: the sender's events, from the latest session start unless all sessions are wanted."""

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import yaml
 
 from bot.screening import SCREENING_SLOT, sign_payload
+from bot.slots import ESCALATED_LEVEL_SLOT, LIKELY_CAUSES_SLOT, REQUESTED_SLOT, TRIAGE_LEVEL_SLOT
 
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/not_sure"}
 EXERCISE_PAYLOADS = {
@@ -114,17 +115,16 @@ async def play_vignette(agent: Agent, vignette: Vignette, sender_id: str) -> Vig
     """Sends the opening, answers every question the form asks, and reads the outcome from the slots."""
     replies = list(await agent.handle_text(vignette.opening, sender_id=sender_id))
     first_reply = str(replies[0].get("text") or "") if replies else ""
-    first_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get("escalated_level")
+    first_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get(ESCALATED_LEVEL_SLOT)
     turns = 1
     for _ in range(MAX_TURNS):
         slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
-        asked = slots.get("requested_slot")
+        asked = slots.get(REQUESTED_SLOT)
         if asked is None:
             break
         truth = vignette.answers.get(asked, NO_WARNING_SIGN) if asked == SCREENING_SLOT else vignette.answers[asked]
         await agent.handle_text(payload_for(asked, truth), sender_id=sender_id)
         turns += 1
     slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
-    return VignetteResult(
-        vignette, slots.get("triage_level"), tuple(slots.get("likely_causes") or ()), turns, first_level, first_reply
-    )
+    causes = tuple(slots.get(LIKELY_CAUSES_SLOT) or ())
+    return VignetteResult(vignette, slots.get(TRIAGE_LEVEL_SLOT), causes, turns, first_level, first_reply)

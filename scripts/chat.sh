@@ -21,4 +21,4 @@ for _ in $(seq 1 120); do
 done
 echo "chat: starting the assistant (about 40 s to load). Buttons show as a menu: arrow keys, Enter; pick \"Type out your own message...\" to write freely. Type /stop to end."
 export PYTHONWARNINGS=ignore
-.venv/bin/python -m bot.rasa_cli shell --model models/legs.tar.gz --endpoints "$endpoints" --port "${RASA_PORT:-5005}" --quiet
+.venv/bin/rasa shell --model models/legs.tar.gz --endpoints "$endpoints" --port "${RASA_PORT:-5005}" --quiet

@@ -124,12 +124,12 @@ async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
 
     from bot.knowledge_loader import load_knowledge
     from bot.nlu.evaluation import evaluate
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
     from bot.settings import load_settings
 
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
-    apply()
+    install()
     agent = Agent.load(str(model), action_endpoint=EndpointConfig(url=action_url, enable_selective_domain=True))
     nlu = await evaluate(agent, ROOT / "tests" / "test_nlu.yml")
     knowledge = load_knowledge()

@@ -3,12 +3,11 @@
 Rasa 3.6.21's `RestInput` reads `request.json.get(...)`: a JSON array or number as the body raises and the
 client gets a 500 (and an error in the log) instead of being told what to send. And it answers every failure
 with 200 and no replies, logging the person's message: here a conversation store outage is a 503 carrying the
-reply that says so (`bot/store_outage.py`), and any other failure is Sanic's 500, without the message text.
+reply that says so (`bot/rasa_fixes.py`), and any other failure is Sanic's 500, without the message text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -19,7 +18,8 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
-from bot.store_outage import StoreUnavailableError
+from bot.channels.screened import OnNewMessage, ScreenedInput
+from bot.rasa_fixes import StoreUnavailableError
 
 USAGE = 'the body should be JSON like {"sender": "<conversation id>", "message": "<text>"}'
 
@@ -36,8 +36,8 @@ def _field(request: Request, name: str, required: bool) -> Any:
     return value
 
 
-class CheckedRestInput(RestInput):
-    """Rasa's REST channel with the body checked first and failures given their status."""
+class CheckedRestInput(ScreenedInput, RestInput):
+    """Rasa's REST channel with the body checked first, each message screened, and failures given their status."""
 
     @classmethod
     def name(cls) -> str:
@@ -53,7 +53,7 @@ class CheckedRestInput(RestInput):
     def _extract_input_channel(self, req: Request) -> str:
         return str(_field(req, "input_channel", required=False) or self.name())
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    def routes(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint("custom_webhook_CheckedRestInput", __name__)
 
         @webhook.route("/", methods=["GET"])

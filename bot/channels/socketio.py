@@ -4,8 +4,8 @@ Rasa 3.6.21's `SocketIOInput` calls `sio.enter_room(...)` without `await` (a cor
 5.10, RasaHQ/rasa#13027), so with `session_persistence: true` replies go to a room nobody joined and the page
 stays silent. It also builds its server with origin checks off. This subclass joins the room properly, so a
 reloaded page keeps its conversation, and lets only the configured page origins connect. python-engineio
-answers a long-polling body that is not UTF-8 with 200 and a logged traceback; here it gets a 400 (and that
-socket is closed, as engineio does for any bad request), and events that are not a message are ignored.
+answers a long-polling body that is not UTF-8 with 200 and a logged traceback; `bot/rasa_fixes.py` makes it a
+400. Events that are not a message are ignored.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
@@ -24,32 +23,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.store_outage import StoreUnavailableError
+from bot.channels.screened import OnNewMessage, ScreenedInput
+from bot.rasa_fixes import StoreUnavailableError
 
 logger = logging.getLogger(__name__)
 
 
-def _refuse_invalid_utf8() -> None:
-    from engineio.async_socket import AsyncSocket
-    from engineio.exceptions import EngineIOError
-
-    if getattr(AsyncSocket, "_legs_utf8_checked", False):
-        return
-    original = AsyncSocket.handle_post_request
-
-    async def handle_post_request(self: AsyncSocket, environ: dict[str, Any]) -> None:
-        try:
-            await original(self, environ)
-        except UnicodeDecodeError:
-            logger.warning("socket.io: refused a request body that is not UTF-8")
-            await self.close(wait=False, abort=True)  # else engineio waits for this client to poll its goodbye
-            raise EngineIOError("the body is not UTF-8") from None
-
-    AsyncSocket.handle_post_request = handle_post_request
-    AsyncSocket._legs_utf8_checked = True
-
-
-class WebChatInput(SocketIOInput):
+class WebChatInput(ScreenedInput, SocketIOInput):
     """socket.io for rasa-webchat: persistent sessions that reach the page, origins limited to the page's."""
 
     @classmethod
@@ -82,9 +62,8 @@ class WebChatInput(SocketIOInput):
         token = (auth or {}).get("token")
         return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    def routes(self, on_new_message: OnNewMessage) -> Blueprint:
         """The socket.io server and its event handlers, mounted on Rasa's Sanic app."""
-        _refuse_invalid_utf8()
         # python-engineio reads [] as "allow every origin" and None as "same origin only": never pass [].
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.allowed_origins or None)
         webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)

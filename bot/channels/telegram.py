@@ -15,7 +15,6 @@ import hmac
 import json
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot
@@ -23,13 +22,14 @@ from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.exceptions import TelegramAPIError
 from aiohttp import ClientError
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.screened import OnNewMessage, ScreenedInput
 from bot.channels.telegram_text import TELEGRAM_MESSAGE_LIMIT, split_message, to_markdown_v2
-from bot.store_outage import StoreUnavailableError
+from bot.rasa_fixes import StoreUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ def typed_text(text: str) -> str:
     return text.lstrip("/")
 
 
-class TelegramInput(InputChannel):
+class TelegramInput(ScreenedInput):
     """Receives Telegram updates on /webhooks/telegram/webhook."""
 
     @classmethod
@@ -179,7 +179,7 @@ class TelegramInput(InputChannel):
         given = request.headers.get(SECRET_HEADER, "")
         return hmac.compare_digest(given.encode("utf-8"), self.secret_token.encode("utf-8"))
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    def routes(self, on_new_message: OnNewMessage) -> Blueprint:
         """Health, webhook registration and the update endpoint; the webhook is set once the server runs."""
         webhook = Blueprint("telegram_webhook", __name__)
 

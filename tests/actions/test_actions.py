@@ -70,6 +70,32 @@ async def test_red_flag_in_a_message_is_announced_once(
     assert again.messages == [], "said once, not on every later message"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "payload", "kept"),
+    [
+        ("regular", {"exercise": "marathon"}, "regular"),
+        (None, {"warning_signs": "nothing"}, None),
+    ],
+)
+async def test_a_payload_value_its_slot_does_not_take_is_refused(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], earlier: str | None, payload: dict[str, str], kept: Any
+) -> None:
+    from rasa_sdk import Tracker
+
+    ((slot, value),) = payload.items()
+    text = f"/inform{{{slot!r}: {value!r}}}"
+    latest = {"intent": {"name": "inform", "confidence": 1.0}, "entities": [{"entity": slot, "value": value}]}
+    events = [
+        *([{"event": "slot", "name": slot, "value": earlier}] if earlier else []),
+        {"event": "user", "text": text, "parse_data": latest},
+        {"event": "slot", "name": slot, "value": value},  # what Rasa's slot mapping extracted
+    ]
+    tracker = Tracker("tester", {slot: value}, {**latest, "text": text}, events, False, None, {}, "action_listen")
+    result = await ActionValidateSlotMappings().run(dispatcher, tracker, domain)
+    assert slot_values(result) == {slot: kept}, "the slot keeps what it held"
+    assert dispatcher.messages == [], "nothing said back about a value nobody can give"
+
+
 async def test_denied_red_flag_is_stored_and_not_announced(
     tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:

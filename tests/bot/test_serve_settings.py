@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.rasa_cli import with_api_token
 from bot.serve_settings import (
     LOCK_STORE,
     SQL_STORE,
@@ -18,6 +19,7 @@ from bot.serve_settings import (
     load_serve_settings,
     rasa_command,
     read_env_file,
+    server_environments,
     write_server_files,
 )
 from tests.conftest import ROOT
@@ -129,8 +131,17 @@ def test_serve_with_a_bad_setting_says_one_line_and_starts_nothing() -> None:
 def test_rasas_http_api_is_off_unless_a_token_is_set(model: str, tmp_path: Path) -> None:
     files = (tmp_path / "credentials.yml", tmp_path / "endpoints.yml")
     assert "--enable-api" not in rasa_command(load_serve_settings({"MODEL": model}), *files)
-    command = rasa_command(load_serve_settings({"MODEL": model, "RASA_API_TOKEN": "t" * 32}), *files)
-    assert command[command.index("--enable-api") :] == ["--enable-api", "--auth-token", "t" * 32]
+    env = {"MODEL": model, "RASA_API_TOKEN": "t" * 32}
+    settings = load_serve_settings(env)
+    command = rasa_command(settings, *files)
+    assert command[-1] == "--enable-api"
+    assert "t" * 32 not in command, "a command line is visible to every user (ps)"
+    actions_env, rasa_env = server_environments(settings, env)
+    assert rasa_env["RASA_API_TOKEN"] == "t" * 32
+    assert "RASA_API_TOKEN" not in actions_env, "only Rasa needs it"
+    assert with_api_token(command[3:], rasa_env)[-2:] == ["--auth-token", "t" * 32], "Rasa reads it in-process"
+    assert with_api_token(["run", "--auth-token", "x"], rasa_env) == ["run", "--auth-token", "x"]
+    assert with_api_token(["run", "actions"], rasa_env) == ["run", "actions"]
 
 
 def test_production_profile_keeps_conversations_in_postgresql_locked_in_redis(model: str, tmp_path: Path) -> None:

@@ -48,3 +48,22 @@ def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> Non
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     for path in tmp_path.iterdir():
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, f"{path.name} holds conversations too"
+
+
+def test_the_turn_that_asks_to_be_forgotten_is_saved_then_deleted(tmp_path: Path) -> None:
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.sql_tracker_store import LeanSQLTrackerStore
+
+    store = LeanSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "conversations.db"))
+    for sender in ("alice", "bob"):
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, [UserUttered("my calves cramp")])))
+    asked = [UserUttered("delete my data", {"name": "forget_me"}), ActionExecuted("utter_conversation_forgotten")]
+    tracker = asyncio.run(store.retrieve("alice"))
+    for event in [*asked, BotUttered("Done: I have deleted this conversation")]:
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    assert asyncio.run(store.retrieve("alice")) is None
+    assert asyncio.run(store.retrieve("bob")) is not None, "nobody else's"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 import requests
@@ -54,3 +55,15 @@ def test_rasas_http_api_answers_only_with_the_token(served: Served) -> None:
     answer = requests.get(url, params={"token": API_TOKEN}, timeout=30)
     assert answer.status_code == 200
     assert answer.json()["slots"]["night_cramps"] == "yes"
+
+
+def test_the_api_token_is_on_no_command_line(served: Served) -> None:
+    """Every user of the machine can read a process's command line (`ps`); the served Rasa has the token."""
+    command_lines = []
+    for path in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command_lines.append(path.read_bytes())
+        except OSError:  # the process has ended
+            continue
+    assert any(b"bot.rasa_cli" in line for line in command_lines), "make serve's Rasa is running"
+    assert not any(API_TOKEN.encode() in line for line in command_lines)

@@ -57,9 +57,9 @@ async def agent(trained_model: Path, action_server_url: str) -> Any:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
 
-    apply()  # as `python -m bot.rasa_cli` does for the servers
+    install()  # as our tracker store and channels do in the servers
 
     endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)  # as in endpoints.yml
     return Agent.load(str(trained_model), action_endpoint=endpoint)
@@ -75,7 +75,11 @@ class Conversation:
         """Every turn's replies so far, so a test can check the whole conversation (never stuck, never alarmed)."""
 
     async def say(self, text: str) -> list[dict[str, Any]]:
-        replies = list(await self.agent.handle_text(text, sender_id=self.sender))
+        """Says `text` as our channels hand it to Rasa: screened first (bot/channels/screened.py)."""
+        from bot.message_guard import configured_guard
+
+        screened = configured_guard().text_to_read(text)
+        replies = list(await self.agent.handle_text(screened, sender_id=self.sender))
         self.turns.append(replies)
         return replies
 

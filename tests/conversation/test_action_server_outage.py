@@ -19,9 +19,9 @@ async def test_an_unreachable_action_server_is_explained_and_the_chat_goes_on(tr
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
 
-    apply()
+    install()
     port = free_port()
     agent = Agent.load(
         str(trained_model),

@@ -207,17 +207,6 @@ async def test_a_100_kb_message_never_reaches_the_pipeline_or_the_store(conversa
     assert (await conversation.slots())["night_cramps"] is None, "nothing was read from it"
 
 
-async def test_forget_me_deletes_the_conversation(conversation: Conversation) -> None:
-    await conversation.say("my calves cramp most nights and I can see bulging veins")
-    answer = texts(await conversation.say("please delete my data"))
-    assert "deleted this conversation" in answer
-    fresh = texts(await conversation.say("hi"))
-    assert "safety check" in fresh, "a fresh start asks from the first question again"
-    tracker = await conversation.agent.tracker_store.retrieve(conversation.sender)
-    assert tracker.get_slot("night_cramps") is None, "what was told before is gone"
-    assert tracker.get_slot("visible_veins") is None
-
-
 async def test_another_language_gets_a_polite_english_only(conversation: Conversation) -> None:
     answer = texts(await conversation.say("Tengo calambres en las piernas por la noche"))
     assert "only read English" in answer

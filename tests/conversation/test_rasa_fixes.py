@@ -11,10 +11,10 @@ def test_replies_are_still_validated() -> None:
     from jsonschema import ValidationError
     from rasa.core.actions.action import RemoteAction
 
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
 
-    apply()
-    apply()  # twice is harmless
+    install()
+    install()  # twice is harmless
     action = RemoteAction("action_give_assessment", None)
     assert action._validate_action_result({"events": [{"event": "slot", "name": "x", "value": 1}], "responses": []})
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
@@ -24,9 +24,9 @@ def test_replies_are_still_validated() -> None:
 def test_events_resolve_to_the_same_classes_and_unknown_names_still_fail() -> None:
     from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
 
-    apply()
+    install()
     assert Event.resolve_by_type("user") is UserUttered
     assert Event.resolve_by_type("slot") is SlotSet
     assert Event.resolve_by_type("user") is UserUttered, "a remembered class is the same class"

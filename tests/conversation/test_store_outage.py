@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.rasa_fixes import StoreUnavailableError
 from bot.settings import load_settings
-from bot.store_outage import StoreUnavailableError
 from tests.conftest import free_port
 from tests.conversation.helpers import texts
 
@@ -45,9 +45,9 @@ async def _agent(trained_model: Path, action_server_url: str, **stores: Any) -> 
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import apply
+    from bot.rasa_fixes import install
 
-    apply()
+    install()
     endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)
     return Agent.load(str(trained_model), action_endpoint=endpoint, **stores)
 
