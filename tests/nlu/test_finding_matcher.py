@@ -134,6 +134,11 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I don't know why my ankles are swollen", {"ankle_swelling": P}),
     ("my mum is in her seventies", {"age_over_60": P}),
     ("it has been six weeks since my delivery and my left calf hurts", {"clot_risk": P, "calf_pain": P}),
+    ("my left calf was sore on monday. by thursday it was swollen", {"one_leg_swollen": P, "calf_pain": P}),
+    ("a charley horse in my calf that wouldn't go away", {"cramp_not_easing": P}),
+    ("the varicose vein bled when I knocked it, it stopped after I pressed it", {"bleeding_wont_stop": A}),
+    ("I've been dribbling and it's hard to pee since my back went", {"bladder_bowel_change": P}),
+    ("I picked a scab, not realizing it was attached to a varicose vein", {"visible_veins": P}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
