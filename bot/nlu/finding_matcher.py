@@ -202,8 +202,9 @@ class FindingMatcher:
         clauses = _segment_ids(keys, CLAUSE_BREAKS)
         sentences = _segment_ids(keys, SENTENCE_BREAKS)
         scopes = self._scopes(matches, clauses, keys)
+        story_past = _story_past(matches, sentences)
         found: dict[str, tuple[Status, int, int]] = {}
-        for finding, status, start, end in self._rule_hits(matches, clauses, sentences, scopes):
+        for finding, status, start, end in self._rule_hits(matches, clauses, sentences, scopes, story_past):
             self._keep(found, finding, status, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         text = doc.text.lower()
         for number in self.lexicon.numbers:
@@ -298,6 +299,7 @@ class FindingMatcher:
         clauses: list[int],
         sentences: list[int],
         scopes: _Scopes,
+        story_past: set[int],
     ) -> Iterator[tuple[str, Status, int, int]]:
         groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
         for index, match in enumerate(matches):
@@ -318,7 +320,9 @@ class FindingMatcher:
                 key = used[0][1]  # the first concept of a rule carries its polarity
                 tokens = set(range(key.start, key.end))
                 status = _status(rule.said, tokens, scopes, own, matches)
-                long_past = any(scopes.historical.get(token, set()) - own for token in tokens)
+                long_past = sentences[key.start] in story_past or any(
+                    scopes.historical.get(token, set()) - own for token in tokens
+                )
                 if status is None or (long_past and status is not Status.ABSENT and not rule.past):
                     continue  # a sign long past is no sign now; "stopped it last year" still denies it now
                 start = min(m.start for _, m in used)
@@ -412,6 +416,20 @@ def _list_items_joined(keys: list[str], clauses: list[int]) -> list[int]:
             joined[clause] = joined[previous]
         previous = clause
     return [joined[clause] for clause in clauses]
+
+
+def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
+    """The sentences of a story set long ago: a first sentence placed in the past ("Years ago...", "I am finally
+    recovering from...") sets the time of the sentences after it, until one comes back to now ("now", "today",
+    "is", "still"). A story told in the past tense without such a start is a story of now.
+    """
+    if not sentences:
+        return set()
+    first = sentences[0]
+    if not any(m.label == "cue:historical" and sentences[m.start] == first for m in matches):
+        return set()
+    back_to_now = [sentences[m.start] for m in matches if m.label == "cue:present" and sentences[m.start] > first]
+    return set(range(first + 1, min(back_to_now, default=sentences[-1] + 1)))
 
 
 def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:

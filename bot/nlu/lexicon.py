@@ -16,6 +16,7 @@ CUE_KINDS = (
     "hedge",
     "hedge_after",
     "historical",
+    "present",
     "pseudo",
     "scope_end",
     "question",

@@ -139,6 +139,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("the varicose vein bled when I knocked it, it stopped after I pressed it", {"bleeding_wont_stop": A}),
     ("I've been dribbling and it's hard to pee since my back went", {"bladder_bowel_change": P}),
     ("I picked a scab, not realizing it was attached to a varicose vein", {"visible_veins": P}),
+    # a story begun long ago is long past until it comes back to now
+    ("Years ago I broke my leg. My left calf swelled up and went red.", {"one_leg_swollen": None, "leg_red_warm": None}),
+    ("Years ago I had a DVT. Now my left calf is swollen.", {"previous_clot": P, "one_leg_swollen": P}),
+    ("Last month I flew to Spain. My left calf swelled up and went red.", {"one_leg_swollen": P, "clot_risk": P}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
