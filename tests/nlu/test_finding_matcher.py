@@ -143,6 +143,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("Years ago I broke my leg. My left calf swelled up and went red.", {"one_leg_swollen": None, "leg_red_warm": None}),
     ("Years ago I had a DVT. Now my left calf is swollen.", {"previous_clot": P, "one_leg_swollen": P}),
     ("Last month I flew to Spain. My left calf swelled up and went red.", {"one_leg_swollen": P, "clot_risk": P}),
+    ("since I came off the plane my left calf has been aching", {"clot_risk": P, "calf_pain": P}),
+    ("I have chronic leg cramps at night", {"night_cramps": P}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
