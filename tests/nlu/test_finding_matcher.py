@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.knowledge_types import KnowledgeBase
-from bot.nlu.finding_matcher import FindingMatcher, edit_distance
-from bot.nlu.lexicon import load_lexicon
-from bot.screening import warning_signs
+from bot.core.knowledge_types import KnowledgeBase
+from bot.core.screening import warning_signs
+from bot.language.finding_matcher import FindingMatcher, edit_distance
+from bot.language.lexicon import load_lexicon
 
 Read = Callable[[str], dict[str, str]]
 P, A, U = "present", "absent", "unknown"
@@ -189,8 +189,8 @@ def test_the_spelling_memory_is_bounded(knowledge: KnowledgeBase, monkeypatch: p
     """A server reading new words all day keeps at most CORRECTIONS_KEPT corrections, and still corrects."""
     import spacy
 
-    from bot.nlu import finding_matcher
-    from bot.nlu.spacy_pipeline import PIPELINE_DIR
+    from bot.language import finding_matcher
+    from bot.language.spacy_pipeline import PIPELINE_DIR
 
     monkeypatch.setattr(finding_matcher, "CORRECTIONS_KEPT", 5)
     matcher = FindingMatcher(spacy.load(PIPELINE_DIR), load_lexicon(knowledge))
