@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from rasa_sdk import Tracker
 
-from bot.core.engine import Assessment, Engine
+from bot.core.assessment import Assessment
+from bot.core.engine import Engine
 from bot.core.knowledge_loader import load_knowledge
 from bot.core.settings import load_settings
 from bot.core.slots import known_findings

@@ -18,7 +18,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, utter_escalation
-from bot.core.engine import Status
+from bot.core.assessment import Status
 from bot.core.slot_values import allowed_by_knowledge, refused_values
 from bot.core.slots import (
     ESCALATED_LEVEL_SLOT,

@@ -7,7 +7,7 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.core.engine import Assessment, PlanStep, RankedCause, Status
+from bot.core.assessment import Assessment, PlanStep, RankedCause, Status
 from bot.core.knowledge_types import KnowledgeBase
 
 

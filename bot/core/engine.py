@@ -12,76 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from types import MappingProxyType
 
+from bot.core.assessment import Assessment, Escalation, FiredRule, PlanStep, RankedCause, Status
 from bot.core.knowledge_types import WHEN_ORDER, Cause, KnowledgeBase, TriageRule
 from bot.core.summary import render_summary
-
-
-class Status(str, Enum):
-    """What the person said about a finding."""
-
-    PRESENT = "present"
-    ABSENT = "absent"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class FiredRule:
-    """A triage rule the findings met, with its reason already worded for the person."""
-
-    id: str
-    level: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class RankedCause:
-    """A cause with its share of the evidence and the finding ids that counted for and against it."""
-
-    id: str
-    name: str
-    explanation: str
-    share: float
-    supporting: tuple[str, ...]
-    opposing: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PlanStep:
-    """One relief step, grouped as now, today or ongoing."""
-
-    id: str
-    when: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Escalation:
-    """What to do now, why, and what would make it more urgent."""
-
-    level: str
-    level_name: str
-    advice: str
-    reasons: tuple[str, ...]
-    urgent_if: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """The whole answer for one set of findings (`findings`: what was told, as checked statuses)."""
-
-    findings: Mapping[str, Status]
-    level: str
-    fired_rules: tuple[FiredRule, ...]
-    causes: tuple[RankedCause, ...]
-    likely_causes: tuple[str, ...]
-    plan: tuple[PlanStep, ...]
-    escalation: Escalation
-    summary: str
 
 
 class Engine:

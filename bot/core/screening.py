@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
-from bot.core.engine import Engine, Status
+from bot.core.assessment import Status
+from bot.core.engine import Engine
 from bot.core.knowledge_types import Finding, KnowledgeBase
 
 SCREENING_SLOT = "warning_signs"

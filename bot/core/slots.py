@@ -7,15 +7,26 @@ makes the regular finding present and the other levels absent. "unknown" leaves 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from bot.core.engine import Status
+from bot.core.assessment import Status
 from bot.core.knowledge_types import KnowledgeBase
 
-if TYPE_CHECKING:
-    from bot.language.finding_matcher import FoundFinding
-
 YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+
+class FoundFinding(Protocol):
+    """A finding read in a message, where (character offsets) and how: what the language package's matcher
+    finds, named here so the core needs nothing of that package."""
+
+    @property
+    def finding(self) -> str: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 def findings_from_slots(knowledge: KnowledgeBase, slots: Mapping[str, Any]) -> dict[str, Status]:

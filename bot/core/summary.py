@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
 
+from bot.core.assessment import Escalation, PlanStep, RankedCause, Status
 from bot.core.knowledge_types import KnowledgeBase
-
-if TYPE_CHECKING:
-    from bot.core.engine import Escalation, PlanStep, RankedCause, Status
-
 
 TOLD = (("present", "told_present"), ("absent", "told_absent"), ("unknown", "told_unknown"))
 """Each status with the summary.yml heading its findings go under."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.core.engine import Status
+from bot.core.assessment import Status
 from bot.language.lexicon import Lexicon, NumberRule
 
 if TYPE_CHECKING:
