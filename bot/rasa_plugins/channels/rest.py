@@ -43,14 +43,14 @@ class CheckedRestInput(ScreenedInput, RestInput):
     def name(cls) -> str:
         return "rest"
 
-    async def _extract_sender(self, req: Request) -> str | None:
+    async def _sender(self, req: Request) -> str | None:
         return str(_field(req, "sender", required=True))
 
-    def _extract_message(self, req: Request) -> str | None:
+    def _text(self, req: Request) -> str | None:
         message = _field(req, "message", required=False)
         return None if message is None else str(message)
 
-    def _extract_input_channel(self, req: Request) -> str:
+    def _input_channel(self, req: Request) -> str:
         return str(_field(req, "input_channel", required=False) or self.name())
 
     def routes(self, on_new_message: OnNewMessage) -> Blueprint:
@@ -62,9 +62,9 @@ class CheckedRestInput(ScreenedInput, RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse | ResponseStream:
-            sender_id = await self._extract_sender(request)
-            text = self._extract_message(request)
-            input_channel = self._extract_input_channel(request)
+            sender_id = await self._sender(request)
+            text = self._text(request)
+            input_channel = self._input_channel(request)
             metadata = self.get_metadata(request)
             if bool_arg(request, "stream", default=False):
                 replies = self.stream_response(on_new_message, text, sender_id, input_channel, metadata)

@@ -14,19 +14,20 @@ taking turns (median ms per message): in memory 15.6, Rasa's SQL store on SQLite
   a QueuePool keeps connections. The write-ahead log with synchronous=NORMAL makes a commit one append instead
   of two syncs; after a power cut the last turns may be lost, never the file (SQLite's documentation).
 PostgreSQL keeps Rasa's engine settings and gets the lighter statements.
+It overrides Rasa's public methods only (read, read all sessions, save), none of the SQL store's private hooks.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.pool import QueuePool
 
 from bot import rasa_patches
@@ -56,9 +57,34 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The conversation's latest session."""
+        return self._read(sender_id, all_sessions=False)
+
+    async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
+        """The conversation with all its sessions."""
+        return self._read(conversation_id, all_sessions=True)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Saves the turn; the turn that asked to be forgotten is saved, then the whole conversation deleted."""
-        await super().save(tracker)
+        """Adds the turn's new events as Rasa's store does (rows alike, streamed to the event broker first); the
+        turn that asked to be forgotten is saved, then the whole conversation deleted."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            counted = sa.select(sa.func.count()).where(self._conversation(tracker.sender_id, all_sessions=False))
+            stored = int(session.execute(counted).scalar() or 0)
+            for event in itertools.islice(tracker.events, stored, None):
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
         if asked_to_forget(tracker):
             await forget(self, tracker.sender_id)
 
@@ -77,20 +103,11 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
             sa.or_(events.c.timestamp >= session_start, session_start.is_(None)),
         )
 
-    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+    def _read(self, sender_id: str, all_sessions: bool) -> DialogueStateTracker | None:
         events = self.SQLEvent.__table__
-        statement = (
-            sa.select(events.c.data)
-            .where(self._conversation(sender_id, fetch_events_from_all_sessions))
-            .order_by(events.c.id)
-        )
+        statement = sa.select(events.c.data).where(self._conversation(sender_id, all_sessions)).order_by(events.c.id)
         with self.engine.connect() as connection:
             rows = connection.execute(statement).scalars().all()
         if not self.domain or not rows:
             return None
         return DialogueStateTracker.from_dict(sender_id, [json.loads(row) for row in rows], self.domain.slots)
-
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Any]:
-        counted = sa.select(sa.func.count()).where(self._conversation(tracker.sender_id, all_sessions=False))
-        stored = int(session.execute(counted).scalar() or 0)
-        return itertools.islice(tracker.events, stored, len(tracker.events))
