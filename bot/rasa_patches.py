@@ -38,6 +38,10 @@ slot values of typed payloads in the slot validation action (`actions/red_flags.
    refused with a 400 naming the slot and what it takes (`bot/core/slot_values.py`).
 7. python-engineio answers a socket.io long-polling body that is not UTF-8 with 200 and a logged traceback:
    it gets a 400, and that socket is closed as engineio does for any bad request.
+8. Sanic turns every DeprecationWarning on when it is imported (`filterwarnings("once", DeprecationWarning)`,
+   ahead of any filter set before it, PYTHONWARNINGS too), so Rasa 3.6.21's pinned libraries print about 15
+   lines of them at start (pkg_resources, SQLAlchemy 2.0 moves, distutils in sanic_cors, jax in TensorFlow).
+   Those few, by message and module, are ignored; every other warning, ours included, shows as before.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ import asyncio
 import logging
 import os
 import sys
+import warnings
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from functools import cache
@@ -58,6 +63,15 @@ ACTION_SERVER_DOWN = "utter_action_server_unavailable"
 STORE_DOWN = "utter_store_unavailable"
 REMEMBERED_MESSAGES = 10_000
 T = TypeVar("T")
+LIBRARY_DEPRECATIONS = (
+    (r"pkg_resources is deprecated as an API", r"rasa\.shared\.utils\.validation"),
+    (r"Deprecated call to `pkg_resources\.declare_namespace", r"pkg_resources"),
+    (r".*Deprecated API features detected", r"rasa\.core\.tracker_store"),  # coloured on a terminal
+    (r"Calling URL\(\) directly is deprecated", r"rasa\.core\.tracker_store"),
+    (r"distutils Version classes are deprecated", r"sanic_cors\.extension"),
+    (r"jax\.xla_computation is deprecated", r"tensorflow\.lite\.python\.util"),
+)
+"""The deprecation warnings Rasa's pinned libraries print at start: (message, module where it is raised)."""
 
 
 class StoreUnavailableError(Exception):
@@ -71,6 +85,7 @@ def install() -> None:
 
     if getattr(Agent, "_legs_fixed", False):
         return
+    quiet_library_deprecations()
     if rasa.__version__ != RASA_VERSION:
         stop_start_up(
             f"error: bot/rasa_patches.py changes Rasa {RASA_VERSION}'s internals and cannot apply to Rasa "
@@ -86,6 +101,15 @@ def install() -> None:
     _api_slot_values_checked()
     _refuse_invalid_utf8()
     Agent._legs_fixed = True
+
+
+def quiet_library_deprecations() -> None:
+    """Ignores the deprecation warnings of `LIBRARY_DEPRECATIONS`, ahead of Sanic's filter (so call it after
+    Sanic is imported): the terminal shows what matters."""
+    import sanic  # noqa: F401 (its filter first, so ours take precedence)
+
+    for message, module in LIBRARY_DEPRECATIONS:
+        warnings.filterwarnings("ignore", message=message, category=DeprecationWarning, module=module)
 
 
 @cache

@@ -26,7 +26,7 @@ LAYERS = {
     "bot.language": {"bot.core", "bot.language"},
     "bot.rasa_patches": {"bot.core", "bot.language", "bot.rasa_patches"},
     "bot.rasa_plugins": {"bot.core", "bot.language", "bot.rasa_patches", "bot.rasa_plugins"},
-    "bot.serving": {"bot.core", "bot.language", "bot.rasa_plugins", "bot.serving"},
+    "bot.serving": {"bot.core", "bot.language", "bot.rasa_patches", "bot.rasa_plugins", "bot.serving"},
     "actions": {"bot.core", "actions"},
 }
 """Each runtime package and the project packages it may import (the development tools are in none)."""

@@ -1,6 +1,7 @@
 """`python -m bot.serving.rasa_cli ...` is Rasa's own command line (`rasa ...` does the same: the fixes in
-`bot/rasa_patches.py` are installed by the classes our configuration names), with one addition for `make serve`:
-`run --enable-api` takes the HTTP API token from RASA_API_TOKEN.
+`bot/rasa_patches.py` are installed by the classes our configuration names), with two additions: `run
+--enable-api` takes the HTTP API token from RASA_API_TOKEN (`make serve`), and the library deprecation warnings
+that Rasa's start raises before it loads any class of ours are not printed (`make chat`, `make serve`).
 
 Rasa 3.6.21 reads the token only from `--auth-token`, and a command line is readable by every user of the machine
 (`ps`); the environment is readable by the process's owner only. The token is added to the arguments Rasa
@@ -25,6 +26,9 @@ def with_api_token(argv: list[str], environ: Mapping[str, str]) -> list[str]:
 
 
 if __name__ == "__main__":
+    from bot.rasa_patches import quiet_library_deprecations
+
+    quiet_library_deprecations()  # before Rasa's imports, which raise the first of them
     from rasa.__main__ import main
 
     sys.argv[1:] = with_api_token(sys.argv[1:], os.environ)
