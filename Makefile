@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/legs.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null) \
+TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/language bot/rasa_plugins/nlu -name '*.yml' -o -name '*.py' 2>/dev/null) \
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
@@ -27,7 +27,7 @@ services: ## install Debian's PostgreSQL and Redis for the two-replica test (the
 	@bash scripts/install_debian_packages.sh "the production-profile (two replicas) test" postgresql redis-server
 
 check: setup ## validate the knowledge files and settings
-	@$(PY) -m bot.check
+	@$(PY) -m bot.serving.check
 
 
 $(MODEL): $(TRAINING_INPUTS)
@@ -40,11 +40,11 @@ chat: train ## talk to the assistant in the terminal (starts and stops the actio
 	@bash scripts/chat.sh
 
 serve: train ## serve the chat page, REST, socket.io and (if configured in .env) Telegram; Ctrl-C stops all
-	@$(PY) -m bot.serve
+	@$(PY) -m bot.serving.serve
 
 forget: setup ## delete one person's conversation from the tracker store: make forget SENDER=<sender id>
 	@test -n "$(SENDER)" || { echo "forget: say whose conversation: make forget SENDER=<sender id>" >&2; exit 2; }
-	@$(PY) -m bot.forget "$(SENDER)" $${ENDPOINTS:+--endpoints "$$ENDPOINTS"}
+	@$(PY) -m bot.serving.forget "$(SENDER)" $${ENDPOINTS:+--endpoints "$$ENDPOINTS"}
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

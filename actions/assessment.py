@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
-from bot.slots import ESCALATED_LEVEL_SLOT, LIKELY_CAUSES_SLOT, TRIAGE_LEVEL_SLOT
+from bot.core.slots import ESCALATED_LEVEL_SLOT, LIKELY_CAUSES_SLOT, TRIAGE_LEVEL_SLOT
 
 
 class ActionGiveAssessment(Action):

@@ -7,10 +7,11 @@ from functools import lru_cache
 
 from rasa_sdk import Tracker
 
-from bot.engine import Assessment, Engine
-from bot.knowledge_loader import load_knowledge
-from bot.settings import load_settings
-from bot.slots import known_findings
+from bot.core.assessment import Assessment
+from bot.core.engine import Engine
+from bot.core.knowledge_loader import load_knowledge
+from bot.core.settings import load_settings
+from bot.core.slots import known_findings
 
 
 @lru_cache(maxsize=1)

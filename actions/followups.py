@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
-from bot.engine import Assessment
+from bot.core.assessment import Assessment
 
 
 def assess_noting_if_general(dispatcher: CollectingDispatcher, tracker: Tracker) -> Assessment:

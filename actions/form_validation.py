@@ -18,8 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.engine_provider import get_engine
-from bot.screening import SCREENING_SLOT, signs_to_ask
-from bot.slots import ESCALATED_LEVEL_SLOT, REQUESTED_SLOT, UNCLEAR_SLOT, UNKNOWN, known_findings
+from bot.core.screening import SCREENING_SLOT, signs_to_ask
+from bot.core.slots import ESCALATED_LEVEL_SLOT, REQUESTED_SLOT, UNCLEAR_SLOT, UNKNOWN, known_findings
 
 ANSWER_INTENTS = frozenset(
     {"affirm", "deny", "not_sure", "inform", "describe_symptoms", "correct_answer", "nlu_fallback"}

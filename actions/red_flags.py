@@ -18,9 +18,9 @@ from rasa_sdk.forms import ValidationAction
 
 from actions.engine_provider import assess, get_engine
 from actions.wording import bullet_lines, utter_escalation
-from bot.engine import Status
-from bot.slot_values import allowed_by_knowledge, refused_values
-from bot.slots import (
+from bot.core.assessment import Status
+from bot.core.slot_values import allowed_by_knowledge, refused_values
+from bot.core.slots import (
     ESCALATED_LEVEL_SLOT,
     FINDINGS_SLOT,
     REQUESTED_SLOT,
@@ -29,7 +29,7 @@ from bot.slots import (
     findings_from_entities,
     findings_from_slots,
 )
-from bot.summary import answer_name, noted, question_name
+from bot.core.summary import answer_name, noted, question_name
 
 ANSWERING_INTENTS = frozenset({"describe_symptoms", "inform", "affirm", "deny", "not_sure", "correct_answer"})
 """Intents whose question mark the rules do not answer: the assessment's questions come first."""

@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import get_engine
 from actions.wording import bullet_lines, response_variant
-from bot.screening import SCREENING_SLOT, sign_payload, signs_to_ask
-from bot.slots import ESCALATED_LEVEL_SLOT, known_findings
+from bot.core.screening import SCREENING_SLOT, sign_payload, signs_to_ask
+from bot.core.slots import ESCALATED_LEVEL_SLOT, known_findings
 
 
 class ActionAskWarningSigns(Action):

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import get_engine
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 
 RESPONSES = {
     "message_too_long": "utter_message_too_long",

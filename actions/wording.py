@@ -7,8 +7,8 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.engine import Assessment, PlanStep, RankedCause, Status
-from bot.knowledge_types import KnowledgeBase
+from bot.core.assessment import Assessment, PlanStep, RankedCause, Status
+from bot.core.knowledge_types import KnowledgeBase
 
 
 def response_variant(domain: Mapping[str, Any], response: str, slots: Mapping[str, Any]) -> dict[str, Any]:

@@ -230,7 +230,7 @@ def main() -> int:
         starter_dir = starter_project(scratch, env)
         ours_dir = our_project(scratch)
         our_env = {**env, "PYTHONPATH": str(ours_dir)}
-        our_rasa = [PYTHON, "-m", "bot.rasa_cli"]
+        our_rasa = [PYTHON, "-m", "bot.serving.rasa_cli"]
         figures = measure(
             [
                 Bot("ours", ours_dir, our_rasa, OUR_SCRIPT, True, our_env),

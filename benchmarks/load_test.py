@@ -78,7 +78,7 @@ def main() -> int:
         with BotServers(
             ROOT,
             ROOT / "models" / "legs.tar.gz",
-            [PYTHON, "-m", "bot.rasa_cli"],
+            [PYTHON, "-m", "bot.serving.rasa_cli"],
             env,
             True,
             log,

@@ -21,7 +21,7 @@ async def play(conversations: int, action_url: str) -> float:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import install
+    from bot.rasa_patches import install
 
     install()
     agent = Agent.load(

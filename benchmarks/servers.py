@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from bot.serve_settings import tracker_store_endpoint
+from bot.serving.serve_settings import tracker_store_endpoint
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")

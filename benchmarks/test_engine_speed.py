@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.engine import Engine
-from bot.knowledge_loader import load_knowledge
+from bot.core.engine import Engine
+from bot.core.knowledge_loader import load_knowledge
 
 ENGINE = Engine(load_knowledge(), "112")
 TYPICAL = {

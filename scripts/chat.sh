@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Starts the action server, opens `rasa shell` on the trained model, and stops the action server on exit.
+# The shell runs through bot.serving.rasa_cli (Rasa's own command line), which keeps the libraries' start-up
+# deprecation warnings off the terminal; plain `rasa shell` works the same otherwise.
 # ACTION_PORT (default 5055) and RASA_PORT (default 5005) move them when those ports are taken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,5 +22,4 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 echo "chat: starting the assistant (about 40 s to load). Buttons show as a menu: arrow keys, Enter; pick \"Type out your own message...\" to write freely. Type /stop to end."
-export PYTHONWARNINGS=ignore
-.venv/bin/rasa shell --model models/legs.tar.gz --endpoints "$endpoints" --port "${RASA_PORT:-5005}" --quiet
+.venv/bin/python -m bot.serving.rasa_cli shell --model models/legs.tar.gz --endpoints "$endpoints" --port "${RASA_PORT:-5005}" --quiet

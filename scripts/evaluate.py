@@ -67,7 +67,7 @@ def confusion_png(pairs: list[tuple[str, str]], path: Path) -> None:
 
 
 async def vignette_results(agent: Any, knowledge: Any, number: str) -> dict[str, Any]:
-    from bot.vignettes import load_vignettes, play_vignette
+    from devtools.vignettes import load_vignettes, play_vignette
 
     levels = list(knowledge.levels)
     emergency = {level.id for level in knowledge.levels.values() if not level.self_help}
@@ -99,7 +99,7 @@ async def vignette_results(agent: Any, knowledge: Any, number: str) -> dict[str,
 
 
 async def real_message_results(agent: Any, knowledge: Any) -> dict[str, Any]:
-    from bot.real_messages import load_real_messages, play_real_message, score
+    from devtools.real_messages import load_real_messages, play_real_message, score
 
     kinds = yaml.safe_load((REAL_MESSAGES / "kinds.yml").read_text(encoding="utf-8"))
     results = {}
@@ -122,10 +122,10 @@ async def evaluate_all(model: Path, action_url: str) -> dict[str, Any]:
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
 
-    from bot.knowledge_loader import load_knowledge
-    from bot.nlu.evaluation import evaluate
-    from bot.rasa_fixes import install
-    from bot.settings import load_settings
+    from bot.core.knowledge_loader import load_knowledge
+    from bot.core.settings import load_settings
+    from bot.rasa_patches import install
+    from devtools.nlu_evaluation import evaluate
 
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)

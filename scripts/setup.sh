@@ -43,7 +43,7 @@ if [ "$(cat .venv/.lock-hash 2>/dev/null || true)" != "$lock_hash" ]; then
 fi
 
 export RASA_TELEMETRY_ENABLED=false
-.venv/bin/python -m bot.nlu.spacy_pipeline
+.venv/bin/python -m bot.language.spacy_pipeline
 # The chat page's widget (rasa-webchat from the npm registry). Only the web page needs it: without npm,
 # set-up says so and goes on, and `make chat` still works.
-.venv/bin/python -m bot.web.widget || echo "setup: the web page will not be served until the widget is fetched" >&2
+.venv/bin/python -m bot.serving.web.widget || echo "setup: the web page will not be served until the widget is fetched" >&2

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.knowledge_loader import load_knowledge
-from bot.knowledge_types import KnowledgeBase
-from bot.message_guard import LanguageCheck
-from bot.nlu.lexicon import load_lexicon
+from bot.core.engine import Engine
+from bot.core.knowledge_loader import load_knowledge
+from bot.core.knowledge_types import KnowledgeBase
+from bot.language.lexicon import load_lexicon
+from bot.language.message_guard import LanguageCheck
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "legs.tar.gz"

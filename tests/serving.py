@@ -1,4 +1,4 @@
-"""`python -m bot.serve` started and stopped as a user does with `make serve` (on free ports), for the tests
+"""`python -m bot.serving.serve` started and stopped as a user does with `make serve` (on free ports), for the tests
 that talk to the running servers."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ START_TIMEOUT_S = 300
 def start_serve(
     model: Path, run_folder: Path, ports: dict[str, int] | None = None, **settings: str
 ) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
-    """`python -m bot.serve` (on free ports unless given) with its files in `run_folder`; returns once ready."""
+    """`python -m bot.serving.serve` (on free ports unless given) with its files in `run_folder`; returns once ready."""
     ports = ports or serve_ports()[0]
     env = {
         **os.environ,
@@ -35,7 +35,7 @@ def start_serve(
     output = run_folder / f"serve-{len(list(run_folder.glob('serve-*.out')))}.out"
     with output.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "bot.serving.serve"], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
         )
     deadline = time.monotonic() + START_TIMEOUT_S
     while "serve: ready" not in output.read_text(encoding="utf-8", errors="replace"):

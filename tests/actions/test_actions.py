@@ -17,7 +17,7 @@ from actions.followups import (
 from actions.form_validation import ValidateAssessmentForm
 from actions.red_flags import ActionValidateSlotMappings
 from actions.screening import ActionAskWarningSigns
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from tests.actions.conftest import MakeTracker
 
 pytestmark = pytest.mark.asyncio

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge_types import KnowledgeBase
-from bot.screening import SCREENING_SLOT
-from bot.slot_values import allowed_by_knowledge
-from bot.slots import ESCALATED_LEVEL_SLOT, FINDINGS_SLOT, LIKELY_CAUSES_SLOT, TRIAGE_LEVEL_SLOT, UNCLEAR_SLOT
+from bot.core.knowledge_types import KnowledgeBase
+from bot.core.screening import SCREENING_SLOT
+from bot.core.slot_values import allowed_by_knowledge
+from bot.core.slots import ESCALATED_LEVEL_SLOT, FINDINGS_SLOT, LIKELY_CAUSES_SLOT, TRIAGE_LEVEL_SLOT, UNCLEAR_SLOT
 from tests.conftest import ROOT
 
 

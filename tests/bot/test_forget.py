@@ -16,7 +16,7 @@ def test_the_admin_command_deletes_one_conversation(tmp_path: Path, capsys: pyte
     from rasa.shared.core.events import UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.forget import main
+    from bot.serving.forget import main
 
     database = tmp_path / "conversations.db"
     endpoints = tmp_path / "endpoints.yml"
@@ -38,7 +38,7 @@ def test_the_admin_command_finds_the_store_make_serve_uses(tmp_path: Path, monke
     from rasa.shared.core.events import UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.forget import main
+    from bot.serving.forget import main
 
     database = tmp_path / "elsewhere.db"
     store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(database))
@@ -51,7 +51,7 @@ def test_the_admin_command_finds_the_store_make_serve_uses(tmp_path: Path, monke
 def test_the_admin_command_names_a_bad_setting(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bot.forget import main
+    from bot.serving.forget import main
 
     monkeypatch.setenv("PROFILE", "production")
     monkeypatch.delenv("DATABASE_URL", raising=False)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge_loader import KNOWLEDGE_DIR, WEIGHT_LIMIT
-from bot.knowledge_types import KnowledgeBase
-from bot.readability import grade
+from bot.core.knowledge_loader import KNOWLEDGE_DIR, WEIGHT_LIMIT
+from bot.core.knowledge_types import KnowledgeBase
+from devtools.readability import grade
+from tests.conftest import ROOT
 
 ASSESSMENT_SLOTS = {"night_cramps", "visible_veins", "diuretics", "dehydration", "exercise"}
 REQUIRED_CAUSES = {
@@ -153,5 +154,5 @@ def test_reading_grade(knowledge: KnowledgeBase) -> None:
 
 
 def test_knowledge_lives_outside_rasa_training_data() -> None:
-    assert KNOWLEDGE_DIR.parent.name == "bot"
+    assert KNOWLEDGE_DIR.parent == ROOT / "bot" / "core"
     assert not any(Path("data").rglob("findings.yml"))

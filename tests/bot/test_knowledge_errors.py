@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge_loader import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
+from bot.core.knowledge_loader import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
-from bot.settings import SettingsError, load_settings
+from bot.core.settings import SettingsError, load_settings
+from bot.language.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.engine import Engine, Status
-from bot.knowledge_loader import load_knowledge
+from bot.core.assessment import Status
+from bot.core.engine import Engine
+from bot.core.knowledge_loader import load_knowledge
 from tests.conftest import TEST_EMERGENCY_NUMBER, TODAY
 
 KNOWLEDGE = load_knowledge()

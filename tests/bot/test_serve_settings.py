@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.rasa_cli import with_api_token
-from bot.serve_settings import (
+from bot.serving.rasa_cli import with_api_token
+from bot.serving.serve_settings import (
     LOCK_STORE,
     SQL_STORE,
     ServeSettingsError,
@@ -83,8 +83,8 @@ def test_telegram_goes_into_owner_only_credentials(model: str, tmp_path: Path) -
     settings = load_serve_settings({"MODEL": model, "TRACKER_DB": str(tmp_path / "db" / "talks.db"), **TELEGRAM})
     credentials_file, endpoints_file = write_server_files(settings, tmp_path / "run")
     credentials = yaml.safe_load(credentials_file.read_text(encoding="utf-8"))
-    assert credentials["bot.channels.telegram.TelegramInput"]["secret_token"] == "s3cret-value"
-    assert credentials["bot.channels.socketio.WebChatInput"]["session_persistence"] is True
+    assert credentials["bot.rasa_plugins.channels.telegram.TelegramInput"]["secret_token"] == "s3cret-value"
+    assert credentials["bot.rasa_plugins.channels.socketio.WebChatInput"]["session_persistence"] is True
     assert stat.S_IMODE(credentials_file.stat().st_mode) == 0o600, "the token is readable by its owner only"
     endpoints = yaml.safe_load(endpoints_file.read_text(encoding="utf-8"))
     assert endpoints["action_endpoint"]["url"] == "http://localhost:5055/webhook"
@@ -114,7 +114,7 @@ def test_a_broken_env_file_line_is_named(tmp_path: Path) -> None:
 
 def test_serve_with_a_bad_setting_says_one_line_and_starts_nothing() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "bot.serve"],
+        [sys.executable, "-m", "bot.serving.serve"],
         cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", "RASA_PORT": "not-a-port", "PYTHONPATH": str(ROOT)},
         capture_output=True,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SETTINGS_FILE, SettingsError, load_settings
+from bot.core.settings import SETTINGS_FILE, SettingsError, load_settings
 
 
 def test_default_from_the_settings_file() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.knowledge_types import KnowledgeBase
-from bot.slot_values import allowed_by_knowledge, disallowed_slot_events, refused_values
+from bot.core.knowledge_types import KnowledgeBase
+from bot.core.slot_values import allowed_by_knowledge, disallowed_slot_events, refused_values
 
 ALLOWED = {"exercise": frozenset({"strenuous", "regular", "sedentary", "unknown"}), "findings": None}
 

@@ -18,7 +18,7 @@ def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> Non
     from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.sql_tracker_store import LeanSQLTrackerStore
+    from bot.rasa_plugins.stores.sql_tracker_store import LeanSQLTrackerStore
 
     domain = Domain.from_dict({"slots": {"night_cramps": {"type": "text", "mappings": [{"type": "custom"}]}}})
     database = tmp_path / "conversations.db"
@@ -55,7 +55,7 @@ def test_the_turn_that_asks_to_be_forgotten_is_saved_then_deleted(tmp_path: Path
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.sql_tracker_store import LeanSQLTrackerStore
+    from bot.rasa_plugins.stores.sql_tracker_store import LeanSQLTrackerStore
 
     store = LeanSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "conversations.db"))
     for sender in ("alice", "bob"):

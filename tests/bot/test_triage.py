@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
-from bot.knowledge_types import KnowledgeBase
+from bot.core.engine import Engine
+from bot.core.knowledge_types import KnowledgeBase
 from tests.conftest import TODAY
 
 # rule id -> (findings present, findings denied, expected level)

@@ -1,4 +1,4 @@
-"""One `python -m bot.serve` per test session, as `make serve` runs it, with Telegram pointed at a local fake.
+"""One `python -m bot.serving.serve` per test session, as `make serve` runs it, with Telegram pointed at a local fake.
 
 Every channel test talks to that running server over HTTP, socket.io or a browser: the same processes, ports
 and generated credentials a user gets.

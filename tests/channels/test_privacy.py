@@ -65,5 +65,5 @@ def test_the_api_token_is_on_no_command_line(served: Served) -> None:
             command_lines.append(path.read_bytes())
         except OSError:  # the process has ended
             continue
-    assert any(b"bot.rasa_cli" in line for line in command_lines), "make serve's Rasa is running"
+    assert any(b"bot.serving.rasa_cli" in line for line in command_lines), "make serve's Rasa is running"
     assert not any(API_TOKEN.encode() in line for line in command_lines)

@@ -1,9 +1,11 @@
-"""The README's chat command, `scripts/chat.sh` (what `make chat` runs), driven through a pseudo-terminal:
-a typed message, a button picked from the menu, and Ctrl-C at the menu ending the shell and its action server."""
+"""The README's chat command, `scripts/chat.sh` (what `make chat` runs), driven through a pseudo-terminal: no
+deprecation warning before the bot is loaded, a typed message, a button picked from the menu, and Ctrl-C at the
+menu ending the shell and its action server."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -16,6 +18,7 @@ pytestmark = pytest.mark.rasa
 
 START_TIMEOUT_S = 300
 REPLY_TIMEOUT_S = 60
+DEPRECATION = re.compile(r"\w*(Deprecation|MovedIn20)Warning")
 
 
 def test_a_short_exchange_in_the_rasa_shell(trained_model: Path) -> None:
@@ -38,7 +41,9 @@ def test_a_short_exchange_in_the_rasa_shell(trained_model: Path) -> None:
         dimensions=(40, 160),
     )
     try:
-        shell.expect("Your input ->", timeout=START_TIMEOUT_S)
+        shell.expect("Bot loaded", timeout=START_TIMEOUT_S)
+        assert not DEPRECATION.search(shell.before), f"deprecation warnings before the bot loaded:\n{shell.before}"
+        shell.expect("Your input ->")
         shell.sendline("hi")
         shell.expect("not a diagnosis")
         shell.expect("None of these")

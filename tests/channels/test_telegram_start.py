@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.channels.telegram import TelegramInput, TelegramOutput, TelegramSettingsError
+from bot.rasa_plugins.channels.telegram import TelegramInput, TelegramOutput, TelegramSettingsError
 from tests.conftest import free_port
 
 

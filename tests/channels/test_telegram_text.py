@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels.telegram import callback_data, typed_text
-from bot.channels.telegram_text import escape_markdown_v2, split_message, to_markdown_v2
+from bot.rasa_plugins.channels.telegram import callback_data, typed_text
+from bot.rasa_plugins.channels.telegram_text import escape_markdown_v2, split_message, to_markdown_v2
 
 
 def test_every_special_character_is_shown_as_typed() -> None:

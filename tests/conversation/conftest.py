@@ -57,7 +57,7 @@ async def agent(trained_model: Path, action_server_url: str) -> Any:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import install
+    from bot.rasa_patches import install
 
     install()  # as our tracker store and channels do in the servers
 
@@ -75,8 +75,8 @@ class Conversation:
         """Every turn's replies so far, so a test can check the whole conversation (never stuck, never alarmed)."""
 
     async def say(self, text: str) -> list[dict[str, Any]]:
-        """Says `text` as our channels hand it to Rasa: screened first (bot/channels/screened.py)."""
-        from bot.message_guard import configured_guard
+        """Says `text` as our channels hand it to Rasa: screened first (bot/rasa_plugins/channels/screened.py)."""
+        from bot.language.message_guard import configured_guard
 
         screened = configured_guard().text_to_read(text)
         replies = list(await self.agent.handle_text(screened, sender_id=self.sender))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.servers import start_action_server
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from tests.conftest import free_port
 from tests.conversation.helpers import texts
 
@@ -19,7 +19,7 @@ async def test_an_unreachable_action_server_is_explained_and_the_chat_goes_on(tr
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import install
+    from bot.rasa_patches import install
 
     install()
     port = free_port()

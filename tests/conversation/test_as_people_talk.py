@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge_loader import load_knowledge
+from bot.core.knowledge_loader import load_knowledge
 from tests.conversation.conftest import DID_NOT_GET, Conversation
 from tests.conversation.helpers import texts
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from tests.conversation.conftest import Conversation
 from tests.conversation.helpers import texts
 

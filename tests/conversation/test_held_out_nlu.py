@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.nlu.evaluation import evaluate
+from devtools.nlu_evaluation import evaluate
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge_types import KnowledgeBase
-from bot.real_messages import RealResult, load_real_messages, play_real_message, score
+from bot.core.knowledge_types import KnowledgeBase
+from devtools.real_messages import RealResult, load_real_messages, play_real_message, score
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]

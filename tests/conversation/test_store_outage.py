@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.rasa_fixes import StoreUnavailableError
-from bot.settings import load_settings
+from bot.core.settings import load_settings
+from bot.rasa_patches import StoreUnavailableError
 from tests.conftest import free_port
 from tests.conversation.helpers import texts
 
@@ -45,7 +45,7 @@ async def _agent(trained_model: Path, action_server_url: str, **stores: Any) -> 
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_fixes import install
+    from bot.rasa_patches import install
 
     install()
     endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)
@@ -94,7 +94,7 @@ async def test_a_dropped_database_connection_is_retried_unnoticed(trained_model:
 async def test_an_unreachable_lock_store_is_explained(trained_model: Path, action_server_url: str) -> None:
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.redis_lock_store import AtomicRedisLockStore
+    from bot.rasa_plugins.stores.redis_lock_store import AtomicRedisLockStore
 
     locks = AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=free_port(), socket_timeout=1))
     agent = await _agent(trained_model, action_server_url, lock_store=locks)

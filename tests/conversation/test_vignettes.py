@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from bot.knowledge_types import KnowledgeBase
-from bot.settings import load_settings
-from bot.vignettes import Vignette, load_vignettes, play_vignette
+from bot.core.knowledge_types import KnowledgeBase
+from bot.core.settings import load_settings
+from devtools.vignettes import Vignette, load_vignettes, play_vignette
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]

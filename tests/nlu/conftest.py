@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge_types import KnowledgeBase
-from bot.nlu.finding_matcher import FindingMatcher
-from bot.nlu.lexicon import load_lexicon
-from bot.nlu.spacy_pipeline import PIPELINE_DIR, ensure_built
+from bot.core.knowledge_types import KnowledgeBase
+from bot.language.finding_matcher import FindingMatcher
+from bot.language.lexicon import load_lexicon
+from bot.language.spacy_pipeline import PIPELINE_DIR, ensure_built
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.evaluation import intent_scores
+from devtools.nlu_evaluation import intent_scores
 
 
 def test_per_intent_and_weighted_scores() -> None:

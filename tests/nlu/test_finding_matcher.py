@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.knowledge_types import KnowledgeBase
-from bot.nlu.finding_matcher import FindingMatcher, edit_distance
-from bot.nlu.lexicon import load_lexicon
-from bot.screening import warning_signs
+from bot.core.knowledge_types import KnowledgeBase
+from bot.core.screening import warning_signs
+from bot.language.finding_matcher import FindingMatcher, edit_distance
+from bot.language.lexicon import load_lexicon
 
 Read = Callable[[str], dict[str, str]]
 P, A, U = "present", "absent", "unknown"
@@ -140,7 +140,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I've been dribbling and it's hard to pee since my back went", {"bladder_bowel_change": P}),
     ("I picked a scab, not realizing it was attached to a varicose vein", {"visible_veins": P}),
     # a story begun long ago is long past until it comes back to now
-    ("Years ago I broke my leg. My left calf swelled up and went red.", {"one_leg_swollen": None, "leg_red_warm": None}),
+    (
+        "Years ago I broke my leg. My left calf swelled up and went red.",
+        {"one_leg_swollen": None, "leg_red_warm": None},
+    ),
     ("Years ago I had a DVT. Now my left calf is swollen.", {"previous_clot": P, "one_leg_swollen": P}),
     ("Last month I flew to Spain. My left calf swelled up and went red.", {"one_leg_swollen": P, "clot_risk": P}),
     ("since I came off the plane my left calf has been aching", {"clot_risk": P, "calf_pain": P}),
@@ -191,8 +194,8 @@ def test_the_spelling_memory_is_bounded(knowledge: KnowledgeBase, monkeypatch: p
     """A server reading new words all day keeps at most CORRECTIONS_KEPT corrections, and still corrects."""
     import spacy
 
-    from bot.nlu import finding_matcher
-    from bot.nlu.spacy_pipeline import PIPELINE_DIR
+    from bot.language import finding_matcher
+    from bot.language.spacy_pipeline import PIPELINE_DIR
 
     monkeypatch.setattr(finding_matcher, "CORRECTIONS_KEPT", 5)
     matcher = FindingMatcher(spacy.load(PIPELINE_DIR), load_lexicon(knowledge))

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge_types import KnowledgeBase
-from bot.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
+from bot.core.knowledge_types import KnowledgeBase
+from bot.language.message_guard import EMPTY, OTHER_LANGUAGE, TOO_LONG, LanguageCheck, screen
 
 TEXT = st.text(max_size=400) | st.from_regex(r"[a-z ,.!?'<>/]{0,200}", fullmatch=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.intent_from_findings import IntentFromFindings
+from bot.rasa_plugins.nlu.intent_from_findings import IntentFromFindings
 
 FOUND = {"entity": "night_cramps", "value": "yes", "extractor": "FindingExtractor"}
 STORY = " ".join(["word"] * 30)

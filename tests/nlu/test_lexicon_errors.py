@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge_loader import KNOWLEDGE_DIR, KnowledgeError
-from bot.knowledge_types import KnowledgeBase
-from bot.nlu.lexicon import load_lexicon
+from bot.core.knowledge_loader import KNOWLEDGE_DIR, KnowledgeError
+from bot.core.knowledge_types import KnowledgeBase
+from bot.language.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize(

@@ -112,5 +112,5 @@ def test_another_rasa_version_stops_start_up_with_one_line(tmp_path: Path, chann
     )
     assert started.returncode == 1
     assert "Traceback" not in started.stderr + started.stdout
-    line = "error: bot/rasa_fixes.py changes Rasa 3.6.21's internals and cannot apply to Rasa 3.7.0"
+    line = "error: bot/rasa_patches.py changes Rasa 3.6.21's internals and cannot apply to Rasa 3.7.0"
     assert started.stderr.count(line) == 1, started.stderr[-2000:]

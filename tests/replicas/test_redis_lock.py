@@ -29,7 +29,7 @@ def redis_server() -> Iterator[Redis]:
 async def test_waiting_for_a_lock_never_stalls_other_conversations(redis_server: Redis) -> None:
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.redis_lock_store import AtomicRedisLockStore
+    from bot.rasa_plugins.stores.redis_lock_store import AtomicRedisLockStore
 
     locks = AtomicRedisLockStore(
         EndpointConfig(url="127.0.0.1", port=redis_server.port, password=redis_server.password, db=1)

@@ -14,7 +14,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from bot.vignettes import Vignette, load_vignettes, play_vignette
+from devtools.vignettes import Vignette, load_vignettes, play_vignette
 from tests.channels.conftest import API_TOKEN
 from tests.conftest import ROOT
 from tests.replicas.conftest import Deployment
@@ -62,7 +62,7 @@ class RemoteTracker:
 
 
 class AlternatingReplicas:
-    """`bot.vignettes.Agent` over REST: each message of a conversation goes to the other replica than the one
+    """`devtools.vignettes.Agent` over REST: each message of a conversation goes to the other replica than the one
     before, and the conversation is read back from the replica that did not take the last message."""
 
     def __init__(self, rasa_urls: tuple[str, str]) -> None:
@@ -141,7 +141,7 @@ def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: D
 def test_forget_me_and_the_admin_command_delete_from_postgresql(
     deployment: Deployment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.forget import main
+    from bot.serving.forget import main
 
     replica_a, replica_b = deployment.rasa_urls
     for sender in ("forget-chat", "forget-admin"):

@@ -1,0 +1,56 @@
+"""Behaviour settings from `bot/core/settings.yml`, each overridable by an environment variable.
+
+The emergency number is configuration, never dialogue text: a deployment sets EMERGENCY_NUMBER for its
+country. MAX_MESSAGE_CHARS bounds what reaches the NLU pipeline. A bad value stops start-up with one clear
+message rather than advising people to call a wrong number.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+SETTINGS_FILE = Path(__file__).resolve().parent / "settings.yml"
+EMERGENCY_NUMBER_PATTERN = re.compile(r"\d{2,6}")
+MESSAGE_LIMIT_RANGE = (200, 20000)
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names it and where it came from."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    emergency_number: str
+    max_message_chars: int
+
+
+def load_settings(path: Path = SETTINGS_FILE, environ: dict[str, str] | None = None) -> Settings:
+    """Reads the file, applies environment overrides and validates the result."""
+    env = os.environ if environ is None else environ
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SettingsError(f"settings file {path} cannot be read: {error}") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"settings file {path} should be a mapping of settings")
+    origin = "environment variable EMERGENCY_NUMBER"
+    number = env.get("EMERGENCY_NUMBER")
+    if number is None:
+        origin, number = f"emergency_number in {path}", data.get("emergency_number")
+    number = str(number).strip() if number is not None else ""
+    if not EMERGENCY_NUMBER_PATTERN.fullmatch(number):
+        raise SettingsError(f"{origin} should be the local emergency number, 2 to 6 digits (e.g. 112), got {number!r}")
+    origin = "environment variable MAX_MESSAGE_CHARS"
+    limit = env.get("MAX_MESSAGE_CHARS")
+    if limit is None:
+        origin, limit = f"max_message_chars in {path}", data.get("max_message_chars")
+    limit = str(limit).strip() if limit is not None else ""
+    if not limit.isdigit() or not MESSAGE_LIMIT_RANGE[0] <= int(limit) <= MESSAGE_LIMIT_RANGE[1]:
+        low, high = MESSAGE_LIMIT_RANGE
+        raise SettingsError(f"{origin} should be a number of characters from {low} to {high}, got {limit!r}")
+    return Settings(emergency_number=number, max_message_chars=int(limit))

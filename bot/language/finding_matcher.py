@@ -1,0 +1,461 @@
+"""Finds clinical findings in a message, each with its polarity: present, absent or unknown. No Rasa here.
+
+Every token is reduced to a key: its lower-case form, corrected to a lexicon word when it is a misspelling of
+one (an unknown word within one or two edits), then lemmatised. spaCy's PhraseMatcher finds the lexicon's
+concepts and cues over those keys, so "calfs", "calves" and "calf" meet, and so do "swolen" and "swollen".
+The text is cut into clauses at punctuation and at "but"-like words; a rule fires when all its concepts occur in
+one clause. A negation cue covers the words after it (up to a window, a clause end or a scope-ending word such
+as "but" or "and my"); a cue like "normal" covers the words before it; a hedge ("not sure if") makes a finding
+unknown. A historical cue ("years ago", "history of") reaches both ways within its clause and cancels what it
+covers: a sign long past is no sign now, unless the rule is about the past anyway ("had a DVT"); a denial stays
+one ("stopped them last year"). Pseudo-cues
+("no thought", "no doubt") are phrases whose negation word negates nothing. These are the assertion categories of
+ConText (negated, possible, historical). A rule's own words are never their own cue ("not very active" is a level
+of activity, not a denial). Within one message a present mention wins over an unsure one, and an unsure one over
+a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.core.assessment import Status
+from bot.language.lexicon import Lexicon, NumberRule
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+"""Curly quotes as phones and word processors type them, read as the straight ones the lexicon lists."""
+SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
+CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "although", "though", "whereas", "except"}
+"""Punctuation and contrast words that end a clause: concepts of one rule must share a clause (or a sentence)."""
+STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
+NOT_AN_AGE = r"(?!\s*(?:min|sec|hour|hr|time|week|day|month|year|%|kg|lb|mile|km|metre|meter|cup|litre|liter|glass))"
+AGE_PATTERNS = (
+    re.compile(r"\b(?:i'?m|i am|aged?|age of|he'?s|she'?s|he is|she is|is)\s+(\d{2,3})\b" + NOT_AN_AGE),
+    re.compile(r"\b(\d{2,3})\s*(?:years? old|yrs? old|y/?o|yo|year-old|(?:m|f|male|female)\b)"),
+)
+AGE_RANGE = range(16, 111)
+DECADE_PATTERN = re.compile(r"\bin (?:my|his|her|their) (\d)0'?s\b")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "sixty": 60, "a couple of": 2, "a few": 3, "half an": 0.5,
+}  # fmt: skip
+_AMOUNT = "|".join([r"\d{1,4}", *sorted(NUMBER_WORDS, key=len, reverse=True)])
+_UNIT = r"sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours"
+DURATION_PATTERN = re.compile(
+    r"\b(?:last\w*|for|over|about|around|nearly|almost|maybe|up to|took|went after|gone after|a good)\s+"
+    r"(?:about |over |around |nearly |almost |maybe |like |up to |a good )?"
+    rf"(?:(?:{_AMOUNT})\s*(?:to|-|or)\s*)?(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})\b"
+    rf"|\b(?P<amount_max>{_AMOUNT})\s*(?P<unit_max>{_UNIT})\s+(?:max|tops|at most)\b"
+)
+"""How long a cramp lasted: "for 20 minutes", "almost ten minutes", "10 to 15 minutes" (the longer end counts),
+"half an hour", "2 mins max"."""
+NOT_AFTER_GAP = 2
+"""Words between an activity and its duration ("walked slowly for an hour")."""
+SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600}
+TEMPERATURE_PATTERN = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(°|º|degrees?\b|deg\b)?\s*([cf]\b)?")
+CELSIUS_RANGE = (34.0, 43.0)
+FAHRENHEIT_RANGE = (93.0, 110.0)
+DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+DECADE_WORD_PATTERN = re.compile(rf"\bin (?:my|his|her|their) ({'|'.join(DECADES)})\b")
+CORRECTIONS_KEPT = 20_000
+"""Spelling corrections remembered, most recent first: a bound, so a long-running server's memory stays flat
+however many new words people type."""
+
+
+@dataclass(frozen=True)
+class FoundFinding:
+    """A finding stated in the text, where (character offsets) and how (present, absent or unknown)."""
+
+    finding: str
+    status: Status
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Match:
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Scopes:
+    """For each token, the cue matches (by index) that reach it, by what they do to it."""
+
+    negated: dict[int, set[int]]
+    hedged: dict[int, set[int]]
+    historical: dict[int, set[int]]
+
+    def for_kind(self, kind: str) -> dict[int, set[int]]:
+        if kind.startswith("hedge"):
+            return self.hedged
+        return self.historical if kind == "historical" else self.negated
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Optimal-string-alignment distance (swaps count as one edit), stopping early past `limit`."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            cost = 0 if a == b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class FindingMatcher:
+    """Built once from the lexicon and the spaCy pipeline; `find` is then cheap per message."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        self._lemma_values = set(self._lemmas.values())
+        self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
+        phrases = dict(lexicon.concepts)
+        phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
+        vocabulary = {
+            word
+            for words in phrases.values()
+            for phrase in words
+            for word in self._split(phrase.lstrip("="))
+            if word.isalpha() and len(word) >= 4
+        }
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(vocabulary):
+            self._by_initial.setdefault(word[0], []).append(word)
+        # phrases are matched on lemmas, except those written "=like this", matched on the exact words
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, words in phrases.items():
+            lemma_patterns = [self._key_doc([self._key(w) for w in self._split(p)]) for p in words if p[0] != "="]
+            exact_patterns = [self._key_doc(self._split(p[1:])) for p in words if p[0] == "="]
+            if lemma_patterns:
+                self._matcher.add(label, lemma_patterns)
+            if exact_patterns:
+                self._exact_matcher.add(label, exact_patterns)
+
+    def _split(self, text: str) -> list[str]:
+        return [token.lower_ for token in self.nlp.tokenizer(text)]
+
+    def _key(self, word: str) -> str:
+        return str(self._lemmas.get(word, word))
+
+    def _nearest_word(self, word: str) -> str:
+        """A lexicon word for an unknown word one or two edits away (two for long words); else the word."""
+        if not word.isalpha() or len(word) < 4 or word in self._lemmas or word in self._lemma_values:
+            return word
+        limit = 1 if len(word) < 7 else 2
+        best, best_distance = word, limit + 1
+        # misspellings keep the first letter, or swap the first two: look only there
+        candidates = self._by_initial.get(word[0], []) + self._by_initial.get(word[1], [])
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, limit)
+            if distance < best_distance:
+                best, best_distance = candidate, distance
+        return best
+
+    def _key_doc(self, keys: list[str]) -> Doc:
+        """A doc of matching keys: phrases and messages are matched on these, token for token."""
+        from spacy.tokens import Doc
+
+        return Doc(self.nlp.vocab, words=keys)
+
+    def keys(self, doc: Doc) -> list[str]:
+        """The matching key of every token of `doc`: its spelling-corrected lemma."""
+        return [self._key(word) for word in self._words(doc)]
+
+    def _words(self, doc: Doc) -> list[str]:
+        return [self._correct(token.lower_.translate(TYPOGRAPHIC)) for token in doc]
+
+    def find(self, doc: Doc) -> list[FoundFinding]:
+        """The findings `doc` states, one per finding id, at its first mention."""
+        words = self._words(doc)
+        if not words:
+            return []
+        keys = [self._key(word) for word in words]
+        found_spans = [*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))]
+        matches = [
+            _Match(self.nlp.vocab.strings[label], start, end)
+            for label, start, end in sorted(found_spans, key=lambda m: m[1:])
+        ]
+        clauses = _segment_ids(keys, CLAUSE_BREAKS)
+        sentences = _segment_ids(keys, SENTENCE_BREAKS)
+        scopes = self._scopes(matches, clauses, keys)
+        story_past = _story_past(matches, sentences)
+        found: dict[str, tuple[Status, int, int]] = {}
+        for finding, status, start, end in self._rule_hits(matches, clauses, sentences, scopes, story_past):
+            self._keep(found, finding, status, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        text = doc.text.lower()
+        for number in self.lexicon.numbers:
+            for status, start, end in self._number_hits(number, text, doc, matches, sentences):
+                self._keep(found, number.finding, status, start, end)
+        return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
+
+    def asked(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans of the clauses that ask rather than tell: a sentence ending in "?", a clause opening
+        with a question word ("wait, what is a varicose vein") or ending with a question ("dvt, what is it"). A
+        finding named there is asked about, not stated.
+        """
+        keys = self.keys(doc)
+        clauses, sentences = _segment_ids(keys, CLAUSE_BREAKS), _segment_ids(keys, SENTENCE_BREAKS)
+        cues = [(self.nlp.vocab.strings[label], start) for label, start, _ in self._matcher(self._key_doc(keys))]
+        openers = [
+            start
+            for label, start in cues
+            if label == "cue:question" and (start == 0 or keys[start - 1] in CLAUSE_BREAKS)
+        ]
+        asked_sentences = {sentences[index] - 1 for index, key in enumerate(keys) if key == "?"}
+        asked_clauses = {clauses[start] for start in openers}
+        asked_clauses |= {clauses[start] for label, start in cues if label == "cue:question_after"}
+        return [
+            (token.idx, token.idx + len(token))
+            for token in doc
+            if sentences[token.i] in asked_sentences or clauses[token.i] in asked_clauses
+        ]
+
+    @staticmethod
+    def _keep(found: dict[str, tuple[Status, int, int]], finding: str, status: Status, start: int, end: int) -> None:
+        current = found.get(finding)
+        if current is None or STATUS_ORDER.index(status) < STATUS_ORDER.index(current[0]):
+            found[finding] = (status, start, end)
+
+    def _scopes(self, matches: list[_Match], clauses: list[int], keys: list[str]) -> _Scopes:
+        """For each token, the cue matches (by index) that negate it, hedge it and place it in the past."""
+        window = self.lexicon.window
+        enders = [m for m in matches if m.label == "cue:scope_end"]
+        listed = _list_items_joined(keys, clauses)
+        scopes = _Scopes({}, {}, {})
+        masks = ("cue:hedge", "cue:pseudo")
+        phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
+        for index, cue in enumerate(matches):
+            kind = cue.label.removeprefix("cue:")
+            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after", "historical"):
+                continue
+            if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
+                continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
+            if kind in ("negation_before", "hedge"):
+                span: Iterable[int] = self._forward(cue, clauses, listed, enders, window, len(keys))
+            elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
+                # "my heart skips? not sure": the doubt is about the question just asked
+                span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
+            elif kind == "historical":
+                span = [
+                    *self._backward(cue, clauses, enders, window),
+                    *self._forward(cue, clauses, clauses, enders, window, len(keys)),
+                ]
+            else:
+                span = self._backward(cue, clauses, enders, window)
+            target = scopes.for_kind(kind)
+            for token in span:
+                target.setdefault(token, set()).add(index)
+        return scopes
+
+    @staticmethod
+    def _forward(
+        cue: _Match, clauses: list[int], listed: list[int], enders: list[_Match], window: int, length: int
+    ) -> Iterator[int]:
+        """The words a cue before them reaches: to the end of its clause and the list items joined to it, at most
+        `window` words of its own clause (list items do not count), never past a scope-ending word."""
+        own_words = 0
+        for token in range(cue.end, length):
+            if listed[token] != listed[cue.start] or any(e.start == token for e in enders):
+                return
+            own_words += clauses[token] == clauses[cue.start]
+            if own_words > window:
+                return
+            yield token
+
+    @staticmethod
+    def _backward(cue: _Match, clauses: list[int], enders: list[_Match], window: int) -> Iterator[int]:
+        for token in range(cue.start - 1, max(cue.start - window, 0) - 1, -1):
+            if clauses[token] != clauses[cue.start - 1] or any(e.end == token + 1 for e in enders):
+                return
+            yield token
+
+    def _rule_hits(
+        self,
+        matches: list[_Match],
+        clauses: list[int],
+        sentences: list[int],
+        scopes: _Scopes,
+        story_past: set[int],
+    ) -> Iterator[tuple[str, Status, int, int]]:
+        groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
+        for index, match in enumerate(matches):
+            sentence = sentences[match.start]
+            places = (("clause", clauses[match.start]), ("sentence", sentence), ("nearby", sentence))
+            for place in (*places, ("nearby", sentence - 1)):
+                groups.setdefault(place, {}).setdefault(match.label, []).append((index, match))
+        for (scope, _), concepts in groups.items():
+            for rule in self.lexicon.rules:
+                if rule.scope != scope:
+                    continue
+                if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
+                    continue
+                used = [concepts[c][0] for c in rule.all_of]
+                own = {index for index, _ in used} | {
+                    i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
+                }
+                key = used[0][1]  # the first concept of a rule carries its polarity
+                tokens = set(range(key.start, key.end))
+                status = _status(rule.said, tokens, scopes, own, matches)
+                long_past = sentences[key.start] in story_past or any(
+                    scopes.historical.get(token, set()) - own for token in tokens
+                )
+                if status is None or (long_past and status is not Status.ABSENT and not rule.past):
+                    continue  # a sign long past is no sign now; "stopped it last year" still denies it now
+                start = min(m.start for _, m in used)
+                end = max(m.end for _, m in used)
+                for finding in rule.findings:
+                    yield finding, status, start, end
+
+    def _number_hits(
+        self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]
+    ) -> Iterator[tuple[Status, int, int]]:
+        """Ages and temperatures (present at or above the threshold, absent below), cramp lengths in minutes."""
+        if number.kind == "age":
+            for pattern in AGE_PATTERNS:
+                for found in pattern.finditer(text):
+                    age = int(found.group(1))
+                    if age in AGE_RANGE:
+                        yield _at_least(age, number.threshold), found.start(), found.end()
+            for found in DECADE_PATTERN.finditer(text):
+                yield _at_least(int(found.group(1)) * 10, number.threshold), found.start(), found.end()
+            for found in DECADE_WORD_PATTERN.finditer(text):
+                yield _at_least(DECADES[found.group(1)], number.threshold), found.start(), found.end()
+            return
+        needed = {sentences[m.start] for m in matches if m.label == number.needs}
+        if number.kind == "temperature":
+            for found in TEMPERATURE_PATTERN.finditer(text):
+                celsius = _celsius(float(found.group(1)), found.group(3))
+                token = next((t.i for t in doc if t.idx >= found.start()), None)
+                said_degrees = found.group(2) is not None or found.group(3) is not None
+                if celsius is not None and token is not None and (said_degrees or sentences[token] in needed):
+                    yield _at_least(celsius, number.threshold), found.start(), found.end()
+            return
+        told_before = needed | {sentence + 1 for sentence in needed}  # "A cramp woke me. It lasted an hour."
+        activity_ends = {m.end for m in matches if m.label in number.not_after}
+        for found in DURATION_PATTERN.finditer(text):
+            amount = found.group("amount") or found.group("amount_max")
+            unit = found.group("unit") or found.group("unit_max")
+            minutes = _amount(amount) * SECONDS_PER_UNIT[unit[0]] / 60
+            token = next((t.i for t in doc if t.idx >= found.start()), None)
+            about_a_cramp = found.group(0).startswith("last") or (token is not None and sentences[token] in told_before)
+            how_long_it_went_on = token is not None and any(
+                token - NOT_AFTER_GAP <= end <= token for end in activity_ends
+            )
+            if token is not None and about_a_cramp and not how_long_it_went_on:
+                status = Status.PRESENT if minutes > number.threshold else Status.ABSENT
+                yield status, found.start(), found.end()
+
+
+def _amount(said: str) -> float:
+    return float(said) if said.isdigit() else NUMBER_WORDS[said]
+
+
+def _celsius(value: float, unit: str | None) -> float | None:
+    """A body temperature in degrees Celsius, or None when the number cannot be one."""
+    if unit != "f" and CELSIUS_RANGE[0] <= value <= CELSIUS_RANGE[1]:
+        return value
+    if unit != "c" and FAHRENHEIT_RANGE[0] <= value <= FAHRENHEIT_RANGE[1]:
+        return (value - 32) * 5 / 9
+    return None
+
+
+def _at_least(value: float, threshold: float) -> Status:
+    return Status.PRESENT if value >= threshold else Status.ABSENT
+
+
+def _inside(inner: _Match, outer: _Match) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner is not outer
+
+
+LIST_JOINERS = frozenset({"or", "nor"})
+LIST_ITEM_MAX = 2
+NOT_A_LIST_ITEM = frozenset({"i", "my", "me", "it", "he", "she", "they", "we", "you", "his", "her", "their", "the"})
+
+
+def _list_items_joined(keys: list[str], clauses: list[int]) -> list[int]:
+    """Clause numbers where the items of a list after a comma belong to the clause before them, so a denial
+    covers the whole list: "no swelling, redness, or warmth", "they aren't crampy, or tingling, or numb". An
+    item is a clause after a comma that opens with "or"/"nor", or one or two words that are not a new subject
+    ("no swelling, my calf hurts" stays two clauses); a lone "no, ..." answers, it lists nothing.
+    """
+    tokens: dict[int, list[int]] = {}
+    for index, clause in enumerate(clauses):
+        tokens.setdefault(clause, []).append(index)
+    joined = {clause: clause for clause in tokens}
+    previous: int | None = None
+    for clause, indexes in sorted(tokens.items()):
+        words = [keys[i] for i in indexes[1:]] if keys[indexes[0]] == "," else []
+        item = bool(words) and (
+            words[0] in LIST_JOINERS or (len(words) <= LIST_ITEM_MAX and not NOT_A_LIST_ITEM & set(words))
+        )
+        if item and previous is not None and len([i for i in tokens[previous] if keys[i] not in CLAUSE_BREAKS]) > 1:
+            joined[clause] = joined[previous]
+        previous = clause
+    return [joined[clause] for clause in clauses]
+
+
+def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
+    """The sentences of a story set long ago: a first sentence placed in the past ("Years ago...", "I am finally
+    recovering from...") sets the time of the sentences after it, until one comes back to now ("now", "today",
+    "is", "still"). A story told in the past tense without such a start is a story of now.
+    """
+    if not sentences:
+        return set()
+    first = sentences[0]
+    if not any(m.label == "cue:historical" and sentences[m.start] == first for m in matches):
+        return set()
+    back_to_now = [sentences[m.start] for m in matches if m.label == "cue:present" and sentences[m.start] > first]
+    return set(range(first + 1, min(back_to_now, default=sentences[-1] + 1)))
+
+
+def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
+    """For each token, the number of the clause or sentence it is in."""
+    ids, segment = [], 0
+    for key in keys:
+        if key in breaks:
+            segment += 1
+        ids.append(segment)
+    return ids
+
+
+def _status(said: str, tokens: set[int], scopes: _Scopes, own: set[int], matches: list[_Match]) -> Status | None:
+    """What a rule's match states, given the cues that reach its tokens (its own words excluded).
+
+    A negation before the words flips what they say ("I don't drink enough" is dehydration); a word after them
+    such as "normal" or "fine" says all is well, so it never turns a reassuring phrase into a finding.
+    """
+    negated, hedged = scopes.negated, scopes.hedged
+    if any(hedged.get(token, set()) - own for token in tokens):
+        return Status.UNKNOWN
+    negations = {index for token in tokens for index in negated.get(token, set()) - own}
+    if any(matches[index].label == "cue:negation_before" for index in negations):
+        return Status.ABSENT if said in ("present", "none") else Status.PRESENT
+    if negations:
+        return Status.ABSENT
+    if said == "none":
+        return None
+    return Status.PRESENT if said == "present" else Status.ABSENT

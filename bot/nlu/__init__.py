@@ -1,1 +1,0 @@
-"""Language understanding: the locally built spaCy pipeline and, later, our Rasa NLU component."""

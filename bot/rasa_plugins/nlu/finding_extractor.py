@@ -1,0 +1,101 @@
+"""Rasa NLU component: runs the finding matcher on each message and adds its findings as entities.
+
+A thin graph-component adapter around `FindingMatcher` (which knows nothing of Rasa). It reuses the spaCy doc
+that `SpacyNLP` already made and loads the same locally built pipeline once for its lemma tables. It trains
+nothing: its knowledge is the lexicon, validated when the component is created.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.core.knowledge_loader import load_knowledge
+from bot.core.slots import entities_for, person_entities
+from bot.language.experiencer import ExperiencerFinder
+from bot.language.finding_matcher import FindingMatcher
+from bot.language.lexicon import load_lexicon
+
+ASKS_SOMETHING = "asks_something"
+"""Set on a message read as a question that states findings: whether any clause of it asks (`IntentFromFindings`
+reads it: a "question" that asks nothing is a description)."""
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[misc]
+    """Adds `finding` entities (role present / absent / unknown), the assessment slots' entities, and whom the
+    message is about when that is someone else (`subject`, `person`, `person_pronoun`).
+
+    For intents named in `only_red_flags_for_intents` (a message about something else: "my cat is sick") it keeps
+    red flags only. For those in `only_red_flags_asked_for_intents` (questions) it keeps only red flags among the
+    findings the message asks about: "what causes varicose veins?" fills no slot (a question is no report; the
+    form asks instead), but what the same message tells outright ("my calf cramped for 20 minutes, stretching did
+    nothing") is kept. An emergency is never dropped.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {
+            "spacy_model": "build/spacy/en_legs",
+            "only_red_flags_for_intents": [],
+            "only_red_flags_asked_for_intents": [],
+        }
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> FindingExtractor:
+        return cls(config)
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.knowledge = load_knowledge()
+        self.nlp = spacy.load(config["spacy_model"])
+        lexicon = load_lexicon(self.knowledge)
+        self.matcher = FindingMatcher(self.nlp, lexicon)
+        self.experiencer = ExperiencerFinder(lexicon.people)
+        self.only_red_flags_for = set(config["only_red_flags_for_intents"])
+        self.only_red_flags_asked_for = set(config["only_red_flags_asked_for_intents"])
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            doc = message.get(SPACY_DOCS[TEXT]) or self.nlp(text.lower())
+            found = self.matcher.find(doc)
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if found and intent in self.only_red_flags_for:
+                found = [f for f in found if self.knowledge.findings[f.finding].kind == "red_flag"]
+            elif found and intent in self.only_red_flags_asked_for:
+                asked = self.matcher.asked(doc)
+                message.set(ASKS_SOMETHING, bool(asked))
+                found = [
+                    f
+                    for f in found
+                    if self.knowledge.findings[f.finding].kind == "red_flag"
+                    or not any(start <= f.start < end for start, end in asked)
+                ]
+            person = self.experiencer.find(text)
+            if not found and person is None:
+                continue
+            entities = entities_for(self.knowledge, found)
+            if person is not None:
+                entities += person_entities(person.relation, person.pronoun, person.start, person.end)
+            entities = self.add_extractor_name(entities)
+            message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages

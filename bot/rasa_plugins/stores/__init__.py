@@ -1,0 +1,1 @@
+"""Our tracker store and lock store, named in endpoints.yml."""

@@ -1,0 +1,1 @@
+"""The chat page: a static page embedding rasa-webchat, served by `bot.serving.web.server`."""

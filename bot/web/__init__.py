@@ -1,1 +1,0 @@
-"""The chat page: a static page embedding rasa-webchat, served by `bot.web.server`."""
