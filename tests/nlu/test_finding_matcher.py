@@ -148,6 +148,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("Last month I flew to Spain. My left calf swelled up and went red.", {"one_leg_swollen": P, "clot_risk": P}),
     ("since I came off the plane my left calf has been aching", {"clot_risk": P, "calf_pain": P}),
     ("I have chronic leg cramps at night", {"night_cramps": P}),
+    ("the longer the day went on, the more I was gasping", {"breathless": P}),
+    ('the pain would lift and I would breathe again while gasping "sciatic"', {"breathless": None}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
