@@ -150,6 +150,9 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I have chronic leg cramps at night", {"night_cramps": P}),
     ("the longer the day went on, the more I was gasping", {"breathless": P}),
     ('the pain would lift and I would breathe again while gasping "sciatic"', {"breathless": None}),
+    # a relative's clot is a risk of one's own, not one's own past clot
+    ("my family has a history of blood clots", {"clot_risk": P, "previous_clot": None}),
+    ("I've been well hydrated on every run", {"dehydration": A}),
     # misspellings
     ("my calfs cramo at nite", {"night_cramps": P}),
     ("varicouse viens", {"visible_veins": P}),
