@@ -12,7 +12,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/language bot/rasa
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser services check train chat serve forget load replicas test lint types validate eval bench lock clean
+.PHONY: help setup browser services check train chat serve forget load replicas test test-fast lint types validate eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,10 @@ replicas: train services ## the production profile: PostgreSQL, Redis, two repli
 
 test: lint types validate train browser services ## every check: lint, types, data validation, training and all tests
 	$(PY) -m pytest
+
+# test_intent_from_findings tests a Rasa component and imports Rasa when collected (8 s); make test runs it
+test-fast: lint ## lint and the tests that need no Rasa (knowledge, engine, matcher, actions, layout): under 30 s
+	$(PY) -m pytest -q -m "not rasa" --ignore=tests/nlu/test_intent_from_findings.py
 
 eval: train ## held-out NLU scores with a confusion matrix, vignette triage, published comparison (reports/)
 	$(PY) scripts/evaluate.py

@@ -1,22 +1,33 @@
-"""Shared fixtures: the knowledge base is loaded once per session and the engine reuses it; the model is
-trained (by `make train`, only when its inputs changed) once per session for every test that needs it."""
+"""Shared fixtures, each made once per session for every package that needs it: the knowledge base and engine; the
+model (trained by `make train` only when its inputs changed); one in-process Agent with its action server; one
+running `make serve` for every HTTP, socket.io, browser and Telegram test. Loading the model takes a core for
+10 to 20 s, so a test loads its own only when it must (its docstring says why)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
+import threading
+from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import pytest_asyncio
 
 from bot.core.engine import Engine
 from bot.core.knowledge_loader import load_knowledge
 from bot.core.knowledge_types import KnowledgeBase
 from bot.language.lexicon import load_lexicon
 from bot.language.message_guard import LanguageCheck
+
+if TYPE_CHECKING:
+    from tests.channels.fake_bot_api import FakeBotApi
+    from tests.serving import Served
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "legs.tar.gz"
@@ -72,3 +83,76 @@ def serve_ports(servers: int = 1) -> list[dict[str, int]]:
 def trained_model() -> Path:
     subprocess.run(["make", "-s", "train"], cwd=ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
     return MODEL
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that restart the shared `make serve` go last (the sort is stable), so every other test sees it started
+    once: one Telegram webhook set, whole logs."""
+    items.sort(key=lambda item: item.get_closest_marker("restarts_served") is not None)
+
+
+@pytest.fixture(scope="session")
+def action_server_url() -> Iterator[str]:
+    """The rasa-sdk action server on its own thread and event loop, as it would be in its own process."""
+    from rasa_sdk.endpoint import create_app
+
+    port = free_port()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        app = create_app("actions")
+        server = loop.run_until_complete(
+            app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
+        )
+        assert server is not None
+        loop.run_until_complete(server.startup())
+        loop.run_until_complete(server.after_start())
+        ready.set()
+        loop.run_forever()
+        server.close()
+
+    thread = threading.Thread(target=serve, name="action-server", daemon=True)
+    thread.start()
+    assert ready.wait(timeout=60), "the action server did not start"
+    yield f"http://127.0.0.1:{port}/webhook"
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=10)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def agent(trained_model: Path, action_server_url: str) -> Any:
+    """The one in-process Agent; a test that needs other stores or another action server derives one from it
+    (tests.conversation.helpers.agent_with) instead of loading the model again."""
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.rasa_patches import install
+
+    install()  # as our tracker store and channels do in the servers
+
+    endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)  # as in endpoints.yml
+    return Agent.load(str(trained_model), action_endpoint=endpoint)
+
+
+@pytest.fixture(scope="session")
+def fake_bot_api() -> Iterator[FakeBotApi]:
+    from tests.channels.fake_bot_api import FakeBotApi
+    from tests.serving import TELEGRAM_TOKEN
+
+    api = FakeBotApi(TELEGRAM_TOKEN)
+    api.start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope="session")
+def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The one `make serve` (Rasa, action server, web page), started at the first test that asks for it."""
+    from tests.serving import Served
+
+    stack = Served(trained_model, tmp_path_factory.mktemp("serve"), fake_bot_api)
+    stack.start()
+    yield stack
+    stack.stop()

@@ -14,10 +14,11 @@ message and every test sentence in the languages listed.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from bot.core.knowledge_loader import load_knowledge
 from bot.core.settings import load_settings
@@ -30,6 +31,22 @@ OTHER_LANGUAGES = ("es", "de", "fr", "it", "pt", "nl", "pl", "tr", "da", "sv", "
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 3
 MIN_FOREIGN_WORDS = 2
+
+
+def _stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words for language `code`, from its `stop_words.py` alone (it imports nothing): importing it as
+    `spacy.lang.<code>.stop_words` first imports spaCy and that language's tokenizer exceptions, 8 s for the
+    twelve languages, none of which the check uses."""
+    spacy = importlib.util.find_spec("spacy")  # finds the package without importing it
+    if spacy is None or not spacy.submodule_search_locations:
+        raise ModuleNotFoundError("spaCy is not installed")
+    path = Path(next(iter(spacy.submodule_search_locations))) / "lang" / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{code}", path)
+    if spec is None or spec.loader is None:
+        raise ModuleNotFoundError(f"no spaCy stop words for {code!r} at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 def _latin(letter: str) -> bool:
@@ -45,13 +62,10 @@ class LanguageCheck:
     def from_lexicon(cls, lexicon: Lexicon) -> LanguageCheck:
         """English: spaCy's stop words and every word of the lexicon's concepts and cues; others: spaCy's stop
         words for each language."""
-        english = set(importlib.import_module("spacy.lang.en.stop_words").STOP_WORDS)
+        english = set(_stop_words("en"))
         phrases = [phrase for group in (*lexicon.concepts.values(), *lexicon.cues.values()) for phrase in group]
         english.update(word for phrase in phrases for word in WORD.findall(phrase.lower()))
-        others = {
-            code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS) - english
-            for code in OTHER_LANGUAGES
-        }
+        others = {code: _stop_words(code) - english for code in OTHER_LANGUAGES}
         return cls(frozenset(english), others)
 
     def is_other_language(self, text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.channels.conftest import API_TOKEN, Served
+from tests.serving import API_TOKEN, Served
 
 pytestmark = pytest.mark.rasa
 

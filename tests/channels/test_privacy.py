@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.channels.conftest import API_TOKEN, Served
+from tests.serving import API_TOKEN, Served
 
 pytestmark = pytest.mark.rasa
 

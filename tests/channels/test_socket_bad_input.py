@@ -11,7 +11,7 @@ import pytest
 import requests
 import socketio
 
-from tests.channels.conftest import API_TOKEN, Served
+from tests.serving import API_TOKEN, Served
 
 pytestmark = pytest.mark.rasa
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import requests
 
-from tests.channels.conftest import TELEGRAM_SECRET, Served
 from tests.channels.fake_bot_api import Call
+from tests.serving import TELEGRAM_SECRET, Served
 
 pytestmark = pytest.mark.rasa
 

@@ -12,9 +12,8 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.channels.conftest import Served
 from tests.conftest import ROOT
-from tests.serving import start_serve, stop_serve
+from tests.serving import Served
 
 pytestmark = pytest.mark.rasa
 
@@ -114,13 +113,12 @@ def test_the_page_forbids_scripts_from_anywhere_else(served: Served) -> None:
     assert "fonts.googleapis.com/css" not in widget, "the widget's Google Fonts import is removed"
 
 
-def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(
-    trained_model: Path, browser: Browser, tmp_path: Path
-) -> None:
-    process, ports = start_serve(trained_model, tmp_path)
+@pytest.mark.restarts_served
+def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(served: Served, browser: Browser) -> None:
+    """Restarts the shared `make serve` (Ctrl-C, then start on the same ports and files), so it runs last."""
     page = browser.new_context(viewport=PHONE).new_page()
     try:
-        page.goto(f"http://localhost:{ports['WEB_PORT']}/")
+        page.goto(served.page_url)
         bot_says(page, "safety check")
         replies = page.locator(".rw-response .rw-markdown").count()
         page.locator(".rw-new-message").fill('<img src=x onerror="window.pwned=1"><b>no</b> none of those')
@@ -129,14 +127,13 @@ def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(
         assert page.evaluate("window.pwned") is None, "markup in a message never runs"
         assert "<b>no</b>" in page.locator(".rw-client").last.inner_text(), "it is shown as typed"
     finally:
-        stop_serve(process, ports)
+        served.stop()
     # the widget logs "session_confirm" once its socket is back and has rejoined its conversation
     with page.expect_console_message(lambda message: "session_confirm" in message.text, timeout=WAIT_MS * 4):
-        process, ports = start_serve(trained_model, tmp_path, ports)
+        served.start()
     try:
         page.locator(".rw-new-message").fill("I get cramps at night and I can see bulging veins")
         page.keyboard.press("Enter")
         bot_says(page, "bulging or twisted veins you can see")  # said back: the conversation goes on
     finally:
         page.context.close()
-        stop_serve(process, ports)

@@ -3,7 +3,6 @@ nothing is made up or lost, and the conversation goes on when the store is back.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from bot.core.settings import load_settings
 from bot.rasa_patches import StoreUnavailableError
 from tests.conftest import free_port
-from tests.conversation.helpers import texts
+from tests.conversation.helpers import agent_with, texts
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
 
@@ -41,17 +40,6 @@ def _flaky_store() -> Any:
     return FlakyStore(None)
 
 
-async def _agent(trained_model: Path, action_server_url: str, **stores: Any) -> Any:
-    from rasa.core.agent import Agent
-    from rasa.utils.endpoints import EndpointConfig
-
-    from bot.rasa_patches import install
-
-    install()
-    endpoint = EndpointConfig(url=action_server_url, enable_selective_domain=True)
-    return Agent.load(str(trained_model), action_endpoint=endpoint, **stores)
-
-
 async def _say_during_outage(agent: Any, text: str, sender: str) -> str:
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
@@ -61,11 +49,9 @@ async def _say_during_outage(agent: Any, text: str, sender: str) -> str:
     return texts(collector.messages)
 
 
-async def test_a_database_outage_is_explained_and_the_conversation_goes_on_after(
-    trained_model: Path, action_server_url: str
-) -> None:
+async def test_a_database_outage_is_explained_and_the_conversation_goes_on_after(agent: Any) -> None:
     store = _flaky_store()
-    agent = await _agent(trained_model, action_server_url, tracker_store=store)
+    agent = agent_with(agent, tracker_store=store)
     await agent.handle_text("my calves cramp most nights", sender_id="db-outage")
 
     store.down = True
@@ -82,22 +68,22 @@ async def test_a_database_outage_is_explained_and_the_conversation_goes_on_after
     assert slots["visible_veins"] == "yes"
 
 
-async def test_a_dropped_database_connection_is_retried_unnoticed(trained_model: Path, action_server_url: str) -> None:
+async def test_a_dropped_database_connection_is_retried_unnoticed(agent: Any) -> None:
     store = _flaky_store()
-    agent = await _agent(trained_model, action_server_url, tracker_store=store)
+    agent = agent_with(agent, tracker_store=store)
     store.failures = 1
     answer = texts(await agent.handle_text("my calves cramp most nights", sender_id="db-blip"))
     assert "can't reach my notes" not in answer
     assert "safety check" in answer
 
 
-async def test_an_unreachable_lock_store_is_explained(trained_model: Path, action_server_url: str) -> None:
+async def test_an_unreachable_lock_store_is_explained(agent: Any) -> None:
     from rasa.utils.endpoints import EndpointConfig
 
     from bot.rasa_plugins.stores.redis_lock_store import AtomicRedisLockStore
 
     locks = AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=free_port(), socket_timeout=1))
-    agent = await _agent(trained_model, action_server_url, lock_store=locks)
+    agent = agent_with(agent, lock_store=locks)
     answer = await _say_during_outage(agent, "my calves cramp most nights", "lock-outage")
     assert "can't reach my notes" in answer
     assert load_settings().emergency_number in answer

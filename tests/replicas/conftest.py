@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.channels.conftest import API_TOKEN
 from tests.conftest import serve_ports
 from tests.replicas.stores import Postgres, Redis, missing
-from tests.serving import start_serve, stop_serve
+from tests.serving import API_TOKEN, start_serve, stop_serve
 
 
 @dataclass(frozen=True)

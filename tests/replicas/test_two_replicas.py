@@ -15,9 +15,9 @@ import requests
 import sqlalchemy as sa
 
 from devtools.vignettes import Vignette, load_vignettes, play_vignette
-from tests.channels.conftest import API_TOKEN
 from tests.conftest import ROOT
 from tests.replicas.conftest import Deployment
+from tests.serving import API_TOKEN
 
 pytestmark = pytest.mark.rasa
 
