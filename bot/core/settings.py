@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,19 +39,20 @@ def load_settings(path: Path = SETTINGS_FILE, environ: dict[str, str] | None = N
         raise SettingsError(f"settings file {path} cannot be read: {error}") from None
     if not isinstance(data, dict):
         raise SettingsError(f"settings file {path} should be a mapping of settings")
-    origin = "environment variable EMERGENCY_NUMBER"
-    number = env.get("EMERGENCY_NUMBER")
-    if number is None:
-        origin, number = f"emergency_number in {path}", data.get("emergency_number")
-    number = str(number).strip() if number is not None else ""
+    origin, number = _setting("emergency_number", data, path, env)
     if not EMERGENCY_NUMBER_PATTERN.fullmatch(number):
         raise SettingsError(f"{origin} should be the local emergency number, 2 to 6 digits (e.g. 112), got {number!r}")
-    origin = "environment variable MAX_MESSAGE_CHARS"
-    limit = env.get("MAX_MESSAGE_CHARS")
-    if limit is None:
-        origin, limit = f"max_message_chars in {path}", data.get("max_message_chars")
-    limit = str(limit).strip() if limit is not None else ""
+    origin, limit = _setting("max_message_chars", data, path, env)
     if not limit.isdigit() or not MESSAGE_LIMIT_RANGE[0] <= int(limit) <= MESSAGE_LIMIT_RANGE[1]:
         low, high = MESSAGE_LIMIT_RANGE
         raise SettingsError(f"{origin} should be a number of characters from {low} to {high}, got {limit!r}")
     return Settings(emergency_number=number, max_message_chars=int(limit))
+
+
+def _setting(key: str, data: dict[str, object], path: Path, env: Mapping[str, str]) -> tuple[str, str]:
+    """Where one setting came from (its environment variable wins over the file) and its value as stripped text."""
+    variable = key.upper()
+    if variable in env:
+        return f"environment variable {variable}", env[variable].strip()
+    value = data.get(key)
+    return f"{key} in {path}", "" if value is None else str(value).strip()

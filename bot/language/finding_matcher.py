@@ -42,7 +42,6 @@ AGE_PATTERNS = (
     re.compile(r"\b(\d{2,3})\s*(?:years? old|yrs? old|y/?o|yo|year-old|(?:m|f|male|female)\b)"),
 )
 AGE_RANGE = range(16, 111)
-DECADE_PATTERN = re.compile(r"\bin (?:my|his|her|their) (\d)0'?s\b")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -65,7 +64,8 @@ TEMPERATURE_PATTERN = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(°|º|degrees?\b|deg\
 CELSIUS_RANGE = (34.0, 43.0)
 FAHRENHEIT_RANGE = (93.0, 110.0)
 DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
-DECADE_WORD_PATTERN = re.compile(rf"\bin (?:my|his|her|their) ({'|'.join(DECADES)})\b")
+DECADE_PATTERN = re.compile(rf"\bin (?:my|his|her|their) (?:(\d)0'?s|({'|'.join(DECADES)}))\b")
+"""An age told by decade: "in my 60s", "in her seventies"."""
 CORRECTIONS_KEPT = 20_000
 """Spelling corrections remembered, most recent first: a bound, so a long-running server's memory stays flat
 however many new words people type."""
@@ -304,8 +304,13 @@ class FindingMatcher:
         groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
         for index, match in enumerate(matches):
             sentence = sentences[match.start]
-            places = (("clause", clauses[match.start]), ("sentence", sentence), ("nearby", sentence))
-            for place in (*places, ("nearby", sentence - 1)):
+            places = (
+                ("clause", clauses[match.start]),
+                ("sentence", sentence),
+                ("nearby", sentence - 1),
+                ("nearby", sentence),
+            )
+            for place in places:
                 groups.setdefault(place, {}).setdefault(match.label, []).append((index, match))
         for (scope, _), concepts in groups.items():
             for rule in self.lexicon.rules:
@@ -341,9 +346,8 @@ class FindingMatcher:
                     if age in AGE_RANGE:
                         yield _at_least(age, number.threshold), found.start(), found.end()
             for found in DECADE_PATTERN.finditer(text):
-                yield _at_least(int(found.group(1)) * 10, number.threshold), found.start(), found.end()
-            for found in DECADE_WORD_PATTERN.finditer(text):
-                yield _at_least(DECADES[found.group(1)], number.threshold), found.start(), found.end()
+                decade = int(found.group(1)) * 10 if found.group(1) else DECADES[found.group(2)]
+                yield _at_least(decade, number.threshold), found.start(), found.end()
             return
         needed = {sentences[m.start] for m in matches if m.label == number.needs}
         if number.kind == "temperature":
