@@ -31,8 +31,7 @@ check: setup ## validate the knowledge files and settings
 
 
 $(MODEL): $(TRAINING_INPUTS)
-	$(RASA) train --fixed-model-name legs --out models
-	@touch $(MODEL)
+	@bash scripts/train.sh
 
 train: check $(MODEL) ## train the Rasa model when data, config or the NLU code changed
 
@@ -60,7 +59,7 @@ replicas: train services ## the production profile: PostgreSQL, Redis, two repli
 	$(PY) -m pytest tests/replicas
 
 test: lint types validate train browser services ## every check: lint, types, data validation, training and all tests
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 # test_intent_from_findings tests a Rasa component and imports Rasa when collected (8 s); make test runs it
 test-fast: lint ## lint and the tests that need no Rasa (knowledge, engine, matcher, actions, layout): under 30 s

@@ -6,6 +6,7 @@ running `make serve` for every HTTP, socket.io, browser and Telegram test. Loadi
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import socket
 import subprocess
@@ -33,6 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "legs.tar.gz"
 TEST_EMERGENCY_NUMBER = "999"
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session")
+def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
+    """uvloop's, which Sanic installs when a server starts in this process (the action server's thread): set from
+    the start, a server starting later cannot swap the policy under the session's event loop."""
+    import uvloop
+
+    return uvloop.EventLoopPolicy()
 
 
 @pytest.fixture(scope="session")
@@ -81,14 +91,49 @@ def serve_ports(servers: int = 1) -> list[dict[str, int]]:
 
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
-    subprocess.run(["make", "-s", "train"], cwd=ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    """`make train` (quick when the model is up to date), one worker at a time."""
+    MODEL.parent.mkdir(exist_ok=True)
+    with (MODEL.parent / ".train.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run(
+            ["make", "-s", "train"], cwd=ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+        )
     return MODEL
 
 
+SHARED_BY = ("served", "agent")
+"""The session fixtures that load the model, in the order their groups start: `make serve` takes longest."""
+
+
+def test_group(item: pytest.Item) -> str | None:
+    """Which worker group a test joins under `pytest -n 2 --dist loadgroup` (make test): every test of the shared
+    `make serve`, or of the shared Agent, on one worker, so each is started once; other Rasa tests by module (their
+    module fixtures start servers); the rest anywhere."""
+    fixtures = getattr(item, "fixturenames", ())
+    shared = next((name for name in SHARED_BY if name in fixtures), None)
+    if shared is not None:
+        return shared
+    if item.get_closest_marker("rasa") is not None:
+        return item.nodeid.split("::")[0]
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that restart the shared `make serve` go last (the sort is stable), so every other test sees it started
-    once: one Telegram webhook set, whole logs."""
-    items.sort(key=lambda item: item.get_closest_marker("restarts_served") is not None)
+    """Tests that load the model start first, `make serve`'s before the Agent's, so the two workers load them at
+    once; tests that restart the shared `make serve` go last among its own (the sort is stable), so every other
+    test sees it started once: one Telegram webhook set, whole logs."""
+
+    def order(item: pytest.Item) -> tuple[int, bool]:
+        group = test_group(item)
+        rank = SHARED_BY.index(group) if group in SHARED_BY else len(SHARED_BY) + (group is None)
+        return rank, item.get_closest_marker("restarts_served") is not None
+
+    items.sort(key=order)
+    for item in items:
+        group = test_group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,7 @@
-"""The admin command deletes one person's conversation from a SQL tracker store, and only theirs."""
+"""The admin command deletes one person's conversation from a SQL tracker store, and only theirs.
+
+The command runs its own event loop (`asyncio.run`), so the tests run it on a thread of its own: on this thread
+it would leave the session's async tests without a current loop."""
 
 from __future__ import annotations
 
@@ -7,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.rasa
+pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
 
 
-def test_the_admin_command_deletes_one_conversation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_admin_command_deletes_one_conversation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import UserUttered
@@ -23,16 +26,19 @@ def test_the_admin_command_deletes_one_conversation(tmp_path: Path, capsys: pyte
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n", encoding="utf-8")
     store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(database))
     for sender in ("alice", "bob"):
-        asyncio.run(store.save(DialogueStateTracker.from_events(sender, [UserUttered("my legs cramp")])))
+        await store.save(DialogueStateTracker.from_events(sender, [UserUttered("my legs cramp")]))
 
-    assert main(["alice", "--endpoints", str(endpoints)]) == 0
+    command = ["alice", "--endpoints", str(endpoints)]
+    assert await asyncio.to_thread(main, command) == 0
     assert "deleted the conversation of alice" in capsys.readouterr().out
-    assert asyncio.run(store.retrieve("alice")) is None
-    assert asyncio.run(store.retrieve("bob")) is not None, "nobody else's"
-    assert main(["alice", "--endpoints", str(endpoints)]) == 1, "nothing left to delete says so"
+    assert (await store.retrieve("alice")) is None
+    assert (await store.retrieve("bob")) is not None, "nobody else's"
+    assert await asyncio.to_thread(main, command) == 1, "nothing left to delete says so"
 
 
-def test_the_admin_command_finds_the_store_make_serve_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_admin_command_finds_the_store_make_serve_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import UserUttered
@@ -42,10 +48,10 @@ def test_the_admin_command_finds_the_store_make_serve_uses(tmp_path: Path, monke
 
     database = tmp_path / "elsewhere.db"
     store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(database))
-    asyncio.run(store.save(DialogueStateTracker.from_events("carol", [UserUttered("my legs cramp")])))
+    await store.save(DialogueStateTracker.from_events("carol", [UserUttered("my legs cramp")]))
     monkeypatch.setenv("TRACKER_DB", str(database))
-    assert main(["carol"]) == 0
-    assert asyncio.run(store.retrieve("carol")) is None
+    assert await asyncio.to_thread(main, ["carol"]) == 0
+    assert (await store.retrieve("carol")) is None
 
 
 def test_the_admin_command_names_a_bad_setting(

@@ -1,18 +1,20 @@
-"""Our SQL tracker store reads and writes exactly what Rasa's does, and keeps the SQLite file private."""
+"""Our SQL tracker store reads and writes exactly what Rasa's does, and keeps the SQLite file private.
+
+Async tests on the session's loop: `asyncio.run` would leave this worker without a current loop for the next
+async test."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.rasa
+pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
 
 
-def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> None:
+async def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> None:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
@@ -28,21 +30,21 @@ def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> Non
     first_session = [ActionExecuted("action_session_start", timestamp=1), SessionStarted(timestamp=2)]
     first_session += [UserUttered("my calves cramp", timestamp=3), SlotSet("night_cramps", "yes", timestamp=4)]
     tracker = DialogueStateTracker.from_events("alice", first_session, domain.slots)
-    asyncio.run(ours.save(tracker))
-    asyncio.run(ours.save(tracker))
-    tracker = asyncio.run(ours.retrieve("alice"))  # as Rasa reads a conversation before each turn
+    await ours.save(tracker)
+    await ours.save(tracker)
+    tracker = await ours.retrieve("alice")  # as Rasa reads a conversation before each turn
     assert len(tracker.events) == len(first_session), "saving again adds nothing twice"
     for event in (ActionExecuted("action_session_start", timestamp=10), SessionStarted(timestamp=11)):
         tracker.update(event)
     tracker.update(UserUttered("hi again", timestamp=12))
-    asyncio.run(ours.save(tracker))
+    await ours.save(tracker)
 
     for method in ("retrieve", "retrieve_full_tracker"):
-        read_by_ours = asyncio.run(getattr(ours, method)("alice"))
-        read_by_rasa = asyncio.run(getattr(rasas, method)("alice"))
+        read_by_ours = await getattr(ours, method)("alice")
+        read_by_rasa = await getattr(rasas, method)("alice")
         assert read_by_ours.events == read_by_rasa.events, method
-    assert len(asyncio.run(ours.retrieve("alice")).events) == 2, "from the latest session start only"
-    assert asyncio.run(ours.retrieve("nobody")) is None
+    assert len((await ours.retrieve("alice")).events) == 2, "from the latest session start only"
+    assert (await ours.retrieve("nobody")) is None
 
     with ours.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -50,7 +52,7 @@ def test_conversations_read_the_same_through_either_store(tmp_path: Path) -> Non
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, f"{path.name} holds conversations too"
 
 
-def test_the_turn_that_asks_to_be_forgotten_is_saved_then_deleted(tmp_path: Path) -> None:
+async def test_the_turn_that_asks_to_be_forgotten_is_saved_then_deleted(tmp_path: Path) -> None:
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -59,11 +61,11 @@ def test_the_turn_that_asks_to_be_forgotten_is_saved_then_deleted(tmp_path: Path
 
     store = LeanSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "conversations.db"))
     for sender in ("alice", "bob"):
-        asyncio.run(store.save(DialogueStateTracker.from_events(sender, [UserUttered("my calves cramp")])))
+        await store.save(DialogueStateTracker.from_events(sender, [UserUttered("my calves cramp")]))
     asked = [UserUttered("delete my data", {"name": "forget_me"}), ActionExecuted("utter_conversation_forgotten")]
-    tracker = asyncio.run(store.retrieve("alice"))
+    tracker = await store.retrieve("alice")
     for event in [*asked, BotUttered("Done: I have deleted this conversation")]:
         tracker.update(event)
-    asyncio.run(store.save(tracker))
-    assert asyncio.run(store.retrieve("alice")) is None
-    assert asyncio.run(store.retrieve("bob")) is not None, "nobody else's"
+    await store.save(tracker)
+    assert (await store.retrieve("alice")) is None
+    assert (await store.retrieve("bob")) is not None, "nobody else's"

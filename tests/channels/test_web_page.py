@@ -117,6 +117,8 @@ def test_the_page_forbids_scripts_from_anywhere_else(served: Served) -> None:
 def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(served: Served, browser: Browser) -> None:
     """Restarts the shared `make serve` (Ctrl-C, then start on the same ports and files), so it runs last."""
     page = browser.new_context(viewport=PHONE).new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     try:
         page.goto(served.page_url)
         bot_says(page, "safety check")
@@ -128,10 +130,17 @@ def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(served:
         assert "<b>no</b>" in page.locator(".rw-client").last.inner_text(), "it is shown as typed"
     finally:
         served.stop()
-    # the widget logs "session_confirm" once its socket is back and has rejoined its conversation
-    with page.expect_console_message(lambda message: "session_confirm" in message.text, timeout=WAIT_MS * 4):
-        served.start()
+    confirmed = sum("session_confirm" in line for line in console)
+    served.start()
     try:
+        # the widget logs "session_confirm" once its socket is back and has rejoined its conversation; the wait
+        # starts once the server is up (the socket retries every 5 s at most) and lets the page's events in
+        for _ in range(WAIT_MS // 500):
+            if sum("session_confirm" in line for line in console) > confirmed:
+                break
+            page.wait_for_timeout(500)
+        else:
+            pytest.fail("the page did not rejoin within 30 s of the restart; its console said:\n" + "\n".join(console))
         page.locator(".rw-new-message").fill("I get cramps at night and I can see bulging veins")
         page.keyboard.press("Enter")
         bot_says(page, "bulging or twisted veins you can see")  # said back: the conversation goes on
