@@ -41,12 +41,13 @@ if [ "$(cat .venv/.lock-hash 2>/dev/null || true)" != "$lock_hash" ]; then
   # that has never seen them (pip: 3 min 20 s), a few seconds afterwards, even in a fresh clone.
   echo "setup: installing the locked packages (under a minute the first time)"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-uv.txt
-  .venv/bin/uv pip install --quiet --python .venv/bin/python -r requirements.lock
+  # --compile-bytecode as pip does: compiled at first import instead, old libraries print invalid-escape warnings
+  .venv/bin/uv pip install --quiet --compile-bytecode --python .venv/bin/python -r requirements.lock
   echo "$lock_hash" > .venv/.lock-hash
 fi
 
 export RASA_TELEMETRY_ENABLED=false
 .venv/bin/python -m bot.language.spacy_pipeline
-# The chat page's widget (rasa-webchat from the npm registry). Only the web page needs it: without npm,
+# The chat page's socket.io browser client (from the npm registry). Only the web page needs it: without npm,
 # set-up says so and goes on, and `make chat` still works.
-.venv/bin/python -m bot.serving.web.widget || echo "setup: the web page will not be served until the widget is fetched" >&2
+.venv/bin/python -m bot.serving.web.npm_bundle || echo "setup: the web page will not be served until the socket.io client is fetched" >&2

@@ -6,6 +6,8 @@ stays silent. It also builds its server with origin checks off. This subclass jo
 reloaded page keeps its conversation, and lets only the configured page origins connect. python-engineio
 answers a long-polling body that is not UTF-8 with 200 and a logged traceback; `bot/rasa_patches.py` makes it a
 400. Events that are not a message are ignored.
+
+Replies go out as our page reads them (`WebChatOutput`): one `bot_uttered` event per bot message.
 """
 
 from __future__ import annotations
@@ -29,8 +31,30 @@ from bot.rasa_plugins.channels.screened import OnNewMessage, ScreenedInput
 logger = logging.getLogger(__name__)
 
 
+class WebChatOutput(SocketIOOutput):
+    """One `bot_uttered` event per bot message: its whole text, its buttons, and a summary marker for printing.
+
+    Rasa's own output splits a text at blank lines into several bubbles, names buttons `quick_replies`, and
+    passes a custom payload to `emit` as keyword arguments, so any key but `emit`'s own breaks the reply.
+    """
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        payload = message.get("custom")
+        custom: dict[str, Any] = payload if isinstance(payload, dict) else {}
+        event: dict[str, Any] = {
+            "text": message.get("text") or custom.get("text") or "",
+            "buttons": [
+                {"title": button["title"], "payload": button["payload"]} for button in message.get("buttons") or []
+            ],
+        }
+        if custom.get("document"):
+            event["document"] = custom["document"]
+        if event["text"] or event["buttons"]:
+            await self._send_message(recipient_id, event)
+
+
 class WebChatInput(ScreenedInput, SocketIOInput):
-    """socket.io for rasa-webchat: persistent sessions that reach the page, origins limited to the page's."""
+    """socket.io for our chat page: persistent sessions that reach the page, origins limited to the page's."""
 
     @classmethod
     def name(cls) -> str:
@@ -108,7 +132,7 @@ class WebChatInput(ScreenedInput, SocketIOInput):
                     metadata = {}
             message = UserMessage(
                 data.get("message", ""),
-                SocketIOOutput(sio, self.bot_message_evt),
+                WebChatOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
                 metadata=metadata if isinstance(metadata, dict) else {},

@@ -1,4 +1,4 @@
-"""Serves the chat page, its script and style, and the rasa-webchat bundle fetched at set-up; nothing else.
+"""Serves the chat page, its script and style, and the socket.io client fetched at set-up; nothing else.
 
 The page and the Rasa server are separate origins (as when the widget sits on a clinic's own site): the
 socket.io connector admits only this page's origin, and this server's Content-Security-Policy lets the page
@@ -21,12 +21,12 @@ from urllib.parse import urlsplit
 logger = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).resolve().parent
-WIDGET_BUNDLE = WEB_DIR.parents[2] / "build" / "webchat" / "webchat.js"
-STATIC_FILES = {"/app.js": ("app.js", "text/javascript"), "/page.css": ("page.css", "text/css")}
+SOCKETIO_CLIENT = WEB_DIR.parents[2] / "build" / "web" / "socket.io.min.js"
+STATIC_FILES = {"/chat.js": ("chat.js", "text/javascript"), "/page.css": ("page.css", "text/css")}
 
 
 class PageError(Exception):
-    """The page cannot be served (the widget bundle is missing); the message says how to fix it."""
+    """The page cannot be served (the socket.io client is missing); the message says how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class PageSettings:
     emergency_number: str
     emergency_warning: str
     socket_url: str | None = None
-    widget_bundle: Path = WIDGET_BUNDLE
+    socketio_client: Path = SOCKETIO_CLIENT
 
 
 def socket_url_for(settings: PageSettings, host_header: str | None) -> str:
@@ -48,15 +48,13 @@ def socket_url_for(settings: PageSettings, host_header: str | None) -> str:
 
 
 def content_security_policy(socket_url: str) -> str:
-    """Scripts from this server only; connections to the Rasa server only (polling and WebSocket).
-
-    The widget's own styles are injected at run time (hence inline styles) and its carousel icons are data: fonts.
-    """
+    """Scripts, styles and pictures from this server only; connections to the Rasa server only (polling and
+    WebSocket); no inline script or style, no fonts."""
     parts = urlsplit(socket_url)
     websocket = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}"
     return (
-        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        f"font-src data:; connect-src {parts.scheme}://{parts.netloc} {websocket}; "
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        f"connect-src {parts.scheme}://{parts.netloc} {websocket}; "
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
 
@@ -65,17 +63,17 @@ class Site:
     """The files of the page, read once; the index is filled in per request with the socket address."""
 
     def __init__(self, settings: PageSettings) -> None:
-        if not settings.widget_bundle.is_file():
-            raise PageError(f"the chat widget {settings.widget_bundle} is missing: run `make setup` first")
+        if not settings.socketio_client.is_file():
+            raise PageError(f"the socket.io client {settings.socketio_client} is missing: run `make setup` first")
         self.settings = settings
         self.index = Template((WEB_DIR / "index.html").read_text(encoding="utf-8"))
         self.files = {
             route: ((WEB_DIR / name).read_bytes(), content_type) for route, (name, content_type) in STATIC_FILES.items()
         }
-        self.files["/webchat.js"] = (settings.widget_bundle.read_bytes(), "text/javascript")
+        self.files["/socket.io.min.js"] = (settings.socketio_client.read_bytes(), "text/javascript")
 
     def page(self, socket_url: str) -> bytes:
-        """The index page pointing the widget at `socket_url`."""
+        """The index page pointing the chat at `socket_url`."""
         body = self.index.substitute(
             socket_url=html.escape(socket_url),
             emergency_number=html.escape(self.settings.emergency_number),
