@@ -247,7 +247,7 @@ def _pictures(file: KnowledgeFile, directory: Path) -> dict[str, Picture]:
 
 
 def _check_drawing(file: KnowledgeFile, entry: str, path: Path) -> None:
-    """The file is an SVG drawing with a <title>, the name screen readers give it."""
+    """The file is an SVG drawing with a <title>, the name screen readers give it, and a viewBox to scale it by."""
     shown = f"{PICTURES_FOLDER}/{path.name}"
     try:
         root = ElementTree.parse(path).getroot()  # noqa: S314 - our own drawings, in the repository
@@ -260,6 +260,12 @@ def _check_drawing(file: KnowledgeFile, entry: str, path: Path) -> None:
     title = root.find(f"{SVG}title")
     if title is None or not (title.text or "").strip():
         file.fail(entry, f"{shown} has no <title>")
+    try:
+        _, _, width, height = (float(number) for number in (root.get("viewBox") or "").split())
+    except ValueError:
+        width = height = 0
+    if width <= 0 or height <= 0:
+        file.fail(entry, f"{shown} has no viewBox of four numbers with a width and height")
 
 
 def _relief(

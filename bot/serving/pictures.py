@@ -38,7 +38,7 @@ def render(svg: Path, width: int = WIDTH) -> bytes:
     canvas at the viewBox size, which crops it.
     """
     root = ElementTree.parse(svg).getroot()  # noqa: S314 - our own drawings, checked by the knowledge loader
-    _, _, view_width, view_height = (float(number) for number in (root.get("viewBox") or "").split())
+    _, _, view_width, view_height = (float(number) for number in str(root.get("viewBox")).split())
     root.set("width", str(width))
     root.set("height", str(round(width * view_height / view_width)))
     svg_text = ElementTree.tostring(root, encoding="unicode")

@@ -148,6 +148,7 @@ def test_broken_file_names_file_entry_and_problem(
         ([('<title id="title">Lying down with the legs raised</title>', "")], "has no <title>"),
         ([("<svg xmlns", "<html xmlns"), ("</svg>", "</html>")], "is not an SVG drawing"),
         ([("</svg>", "")], "is not a readable SVG drawing"),
+        ([('viewBox="0 0 400 300"', 'viewBox="0 0 400"')], "has no viewBox"),
     ],
 )
 def test_a_broken_drawing_names_its_picture(knowledge_copy: Path, edits: list[tuple[str, str]], problem: str) -> None:
