@@ -26,7 +26,6 @@ PLAIN_PUNCTUATION = str.maketrans(
         "\u2013": "-",
         "\u2014": "-",
         "\u2026": "...",
-        "\u00a0": " ",
     }
 )
 FONT = "Helvetica"
