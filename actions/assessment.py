@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
-from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
+from actions.wording import bullet_lines, reasons, utter_escalation, utter_evidence, utter_steps
 from bot.core.slots import ESCALATED_LEVEL_SLOT, LIKELY_CAUSES_SLOT, TRIAGE_LEVEL_SLOT
 
 
@@ -29,7 +29,7 @@ class ActionGiveAssessment(Action):
         slots = [SlotSet(TRIAGE_LEVEL_SLOT, result.level), SlotSet(LIKELY_CAUSES_SLOT, list(result.likely_causes))]
         if not knowledge.levels[result.level].self_help:
             if tracker.get_slot(ESCALATED_LEVEL_SLOT) != result.level:
-                utter_escalation(dispatcher, result)
+                utter_escalation(dispatcher, tracker, result)
                 slots.append(SlotSet(ESCALATED_LEVEL_SLOT, result.level))
             dispatcher.utter_message(response="utter_questions_stopped")
             return slots
@@ -42,7 +42,7 @@ class ActionGiveAssessment(Action):
         others = [c.name for c in result.causes if c.id in result.likely_causes[1:]]
         if others:
             dispatcher.utter_message(response="utter_other_causes", names="; ".join(others))
-        dispatcher.utter_message(response="utter_plan", steps=plan_lines(result.plan))
+        utter_steps(dispatcher, tracker, "utter_plan", result.plan)
         if result.escalation.urgent_if:
             dispatcher.utter_message(response="utter_urgent_if", items=bullet_lines(result.escalation.urgent_if))
         dispatcher.utter_message(response="utter_follow_up_options")

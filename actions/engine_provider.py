@@ -10,14 +10,20 @@ from rasa_sdk import Tracker
 from bot.core.assessment import Assessment
 from bot.core.engine import Engine
 from bot.core.knowledge_loader import load_knowledge
-from bot.core.settings import load_settings
+from bot.core.settings import Settings, load_settings
 from bot.core.slots import known_findings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Read once per process, like the knowledge; `make check` has already validated them."""
+    return load_settings()
 
 
 @lru_cache(maxsize=1)
 def get_engine() -> Engine:
     """Loads once per process; `make check` has already validated the files before the server starts."""
-    return Engine(load_knowledge(), load_settings().emergency_number)
+    return Engine(load_knowledge(), get_settings().emergency_number)
 
 
 def assess(tracker: Tracker) -> Assessment:

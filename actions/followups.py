@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.engine_provider import assess, get_engine
-from actions.wording import bullet_lines, plan_lines, reasons, utter_escalation, utter_evidence
+from actions.wording import bullet_lines, reasons, summary_mark, utter_escalation, utter_evidence, utter_steps
 from bot.core.assessment import Assessment
 
 
@@ -30,9 +30,9 @@ class ActionGiveReliefSteps(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         result = assess_noting_if_general(dispatcher, tracker)
         if not get_engine().knowledge.levels[result.level].self_help:
-            utter_escalation(dispatcher, result)
+            utter_escalation(dispatcher, tracker, result)
             return []
-        dispatcher.utter_message(response="utter_plan", steps=plan_lines(result.plan))
+        utter_steps(dispatcher, tracker, "utter_plan", result.plan)
         return []
 
 
@@ -80,12 +80,12 @@ class ActionAdviseWhenToSeeDoctor(Action):
 
 
 class ActionGiveSummary(Action):
-    """ "A summary for my doctor": the engine's dated plain-text summary."""
+    """ "A summary for my doctor": the engine's dated plain-text summary, marked to be sent as a document too."""
 
     def name(self) -> str:
         return "action_give_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         result = assess_noting_if_general(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_summary", summary=result.summary)
+        dispatcher.utter_message(response="utter_summary", summary=result.summary, json_message=summary_mark(tracker))
         return []

@@ -57,7 +57,7 @@ class ActionValidateSlotMappings(ValidationAction):
         if level.self_help:
             _say_back(dispatcher, tracker, new, stored, announce)
         if announce:
-            utter_escalation(dispatcher, result)
+            utter_escalation(dispatcher, tracker, result)
             events += [SlotSet(ESCALATED_LEVEL_SLOT, level.id), SlotSet(TRIAGE_LEVEL_SLOT, level.id)]
         return events
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One idempotent set-up step: find a Python 3.10 (Rasa 3.6 runs on 3.8 to 3.10 only), create .venv, install
-# the exact versions in requirements.lock, and build the local spaCy pipeline. Each part is skipped when
-# what it depends on has not changed, so a second run takes a second or two.
+# the exact versions in requirements.lock, build the local spaCy pipeline and the drawings' PNG copies for
+# Telegram. Each part is skipped when what it depends on has not changed, so a second run takes a second or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +48,8 @@ fi
 
 export RASA_TELEMETRY_ENABLED=false
 .venv/bin/python -m bot.language.spacy_pipeline
+# Telegram's sendPhoto takes no SVG: PNG copies of the drawings, rendered only when a drawing changed.
+.venv/bin/python -m bot.serving.pictures
 # The chat page's socket.io browser client (from the npm registry). Only the web page needs it: without npm,
 # set-up says so and goes on, and `make chat` still works.
 .venv/bin/python -m bot.serving.web.npm_bundle || echo "setup: the web page will not be served until the socket.io client is fetched" >&2

@@ -42,11 +42,12 @@ class RankedCause:
 
 @dataclass(frozen=True)
 class PlanStep:
-    """One relief step, grouped as now, today or ongoing."""
+    """One relief step, grouped as now, today or ongoing, with the id of its picture if it has one."""
 
     id: str
     when: str
     text: str
+    picture: str | None
 
 
 @dataclass(frozen=True)

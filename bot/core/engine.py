@@ -127,7 +127,7 @@ class Engine:
         steps = [self.knowledge.steps[step_id] for step_id in dict.fromkeys(wanted)]
         safe = [step for step in steps if not step.avoid_if & present]
         safe.sort(key=lambda step: WHEN_ORDER.index(step.when))
-        return tuple(PlanStep(step.id, step.when, self._fill(step.text)) for step in safe)
+        return tuple(PlanStep(step.id, step.when, self._fill(step.text), step.picture) for step in safe)
 
     def _urgent_if(self, rank: int, likely: tuple[str, ...], fired: list[TriageRule]) -> tuple[str, ...]:
         levels = self.knowledge.levels

@@ -1,8 +1,8 @@
 """Reads the knowledge files in `bot/core/knowledge/` into a validated `KnowledgeBase`.
 
 A broken file must never surface as a stack trace deep in a conversation: every problem (bad YAML, a missing or
-unknown field, an unknown id, a weight out of range, a duplicate key) stops loading with one `KnowledgeError`
-naming the file, the entry and the problem.
+unknown field, an unknown id, a weight out of range, a duplicate key, a missing or broken picture) stops loading
+with one `KnowledgeError` naming the file, the entry and the problem.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
+from xml.etree import ElementTree
 
 import yaml
 
@@ -26,6 +27,7 @@ from bot.core.knowledge_types import (
     KnowledgeBase,
     KnownCondition,
     Level,
+    Picture,
     Ranking,
     ReliefStep,
     SafetyNetItem,
@@ -34,6 +36,9 @@ from bot.core.knowledge_types import (
 )
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
+PICTURES_FOLDER = "pictures"
+"""Where the drawings that pictures.yml names live, inside the knowledge folder."""
+SVG = "{http://www.w3.org/2000/svg}"
 WEIGHT_LIMIT = 5.0
 """Evidence weights and priors are log-odds-like; beyond +-5 one finding would swamp all others."""
 TEXT_PLACEHOLDERS = frozenset({"emergency_number"})
@@ -226,22 +231,72 @@ def _findings(file: KnowledgeFile) -> dict[str, Finding]:
     return findings
 
 
+def _pictures(file: KnowledgeFile, directory: Path) -> dict[str, Picture]:
+    table = file.table(file.fields(file.data, "top level", ("pictures",))["pictures"], "pictures")
+    pictures = {}
+    for picture_id, raw in table.items():
+        entry = f"picture '{picture_id}'"
+        fields = file.fields(raw, entry, required=("file", "alt"))
+        name = fields["file"]
+        if not isinstance(name, str) or Path(name).name != name or not name.endswith(".svg"):
+            file.fail(f"{entry}, file", f"should be the name of an .svg file in {PICTURES_FOLDER}/, found {name!r}")
+        path = directory / PICTURES_FOLDER / name
+        _check_drawing(file, f"{entry}, file", path)
+        pictures[picture_id] = Picture(picture_id, path, file.text(fields["alt"], f"{entry}, alt"))
+    return pictures
+
+
+def _check_drawing(file: KnowledgeFile, entry: str, path: Path) -> None:
+    """The file is an SVG drawing with a <title>, the name screen readers give it, and a viewBox to scale it by."""
+    shown = f"{PICTURES_FOLDER}/{path.name}"
+    try:
+        root = ElementTree.parse(path).getroot()  # noqa: S314 - our own drawings, in the repository
+    except FileNotFoundError:
+        file.fail(entry, f"{shown} is missing")
+    except (OSError, ElementTree.ParseError) as error:
+        file.fail(entry, f"{shown} is not a readable SVG drawing ({error})")
+    if root.tag != f"{SVG}svg":
+        file.fail(entry, f"{shown} is not an SVG drawing (it starts with <{root.tag}>, not <svg>)")
+    title = root.find(f"{SVG}title")
+    if title is None or not (title.text or "").strip():
+        file.fail(entry, f"{shown} has no <title>")
+    try:
+        _, _, width, height = (float(number) for number in (root.get("viewBox") or "").split())
+    except ValueError:
+        width = height = 0
+    if width <= 0 or height <= 0:
+        file.fail(entry, f"{shown} has no viewBox of four numbers with a width and height")
+
+
 def _relief(
-    file: KnowledgeFile, findings: Mapping[str, Finding], sources: Mapping[str, Source]
+    file: KnowledgeFile,
+    findings: Mapping[str, Finding],
+    sources: Mapping[str, Source],
+    pictures: Mapping[str, Picture],
 ) -> tuple[dict[str, ReliefStep], tuple[str, ...]]:
     top = file.fields(file.data, "top level", ("steps", "always"))
     steps = {}
     for step_id, raw in file.table(top["steps"], "steps").items():
         entry = f"step '{step_id}'"
-        fields = file.fields(raw, entry, required=("when", "text", "avoid_if", "source"))
+        fields = file.fields(raw, entry, required=("when", "text", "avoid_if", "source"), optional=("picture",))
+        picture = fields.get("picture")
         steps[step_id] = ReliefStep(
             id=step_id,
             when=file.choice(fields["when"], f"{entry}, when", WHEN_ORDER),
             text=file.text(fields["text"], entry),
             avoid_if=frozenset(file.refs(fields["avoid_if"], f"{entry}, avoid_if", findings, "finding")),
             source=file.ref(fields["source"], f"{entry}, source", sources, "source"),
+            picture=None if picture is None else file.ref(picture, f"{entry}, picture", pictures, "picture"),
         )
     return steps, file.refs(top["always"], "always", steps, "step")
+
+
+def _check_all_shown(file: KnowledgeFile, pictures: Mapping[str, Picture], steps: Mapping[str, ReliefStep]) -> None:
+    """A drawing no step names would never be shown: most likely a step lost its `picture` by mistake."""
+    shown = {step.picture for step in steps.values()}
+    for picture_id in pictures:
+        if picture_id not in shown:
+            file.fail(f"picture '{picture_id}'", "is the picture of no relief step (name it as a step's picture)")
 
 
 def _causes(
@@ -399,7 +454,10 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     """Loads and cross-checks all knowledge files; raises `KnowledgeError` on the first problem."""
     sources = _sources(KnowledgeFile(directory, "sources.yml"))
     findings = _findings(KnowledgeFile(directory, "findings.yml"))
-    steps, always = _relief(KnowledgeFile(directory, "relief.yml"), findings, sources)
+    pictures_file = KnowledgeFile(directory, "pictures.yml")
+    pictures = _pictures(pictures_file, directory)
+    steps, always = _relief(KnowledgeFile(directory, "relief.yml"), findings, sources, pictures)
+    _check_all_shown(pictures_file, pictures, steps)
     causes, ranking = _causes(KnowledgeFile(directory, "causes.yml"), findings, steps, sources)
     levels, rules, safety_net = _triage(KnowledgeFile(directory, "triage.yml"), findings, steps, sources)
     return KnowledgeBase(
@@ -411,6 +469,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
         safety_net=safety_net,
         steps=steps,
         always=always,
+        pictures=pictures,
         ranking=ranking,
         wording=_wording(KnowledgeFile(directory, "summary.yml"), findings),
         guidance=_guidance(KnowledgeFile(directory, "guidance.yml"), findings, sources),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 WHEN_ORDER = ("now", "today", "ongoing")
 """The groups of a relief plan, in the order a person needs them."""
@@ -99,14 +100,27 @@ class TriageRule:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A line drawing of a relief step: the SVG file, and the sentence that says what the person in it does.
+
+    `alt` is the picture's alternative text and its caption, so someone who cannot see it loses nothing.
+    """
+
+    id: str
+    path: Path
+    alt: str
+
+
+@dataclass(frozen=True)
 class ReliefStep:
-    """A self-help step; left out when any `avoid_if` finding is present."""
+    """A self-help step; left out when any `avoid_if` finding is present; `picture` names the drawing of it."""
 
     id: str
     when: str
     text: str
     avoid_if: frozenset[str]
     source: str
+    picture: str | None
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,7 @@ class KnowledgeBase:
     safety_net: tuple[SafetyNetItem, ...]
     steps: Mapping[str, ReliefStep]
     always: tuple[str, ...]
+    pictures: Mapping[str, Picture]
     ranking: Ranking
     wording: Mapping[str, str]
     guidance: Guidance

@@ -1,8 +1,9 @@
 """Behaviour settings from `bot/core/settings.yml`, each overridable by an environment variable.
 
 The emergency number is configuration, never dialogue text: a deployment sets EMERGENCY_NUMBER for its
-country. MAX_MESSAGE_CHARS bounds what reaches the NLU pipeline. A bad value stops start-up with one clear
-message rather than advising people to call a wrong number.
+country. MAX_MESSAGE_CHARS bounds what reaches the NLU pipeline. TEXT_ONLY_CHANNELS names the channels that get
+no pictures or documents. A bad value stops start-up with one clear message rather than advising people to call
+a wrong number.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 SETTINGS_FILE = Path(__file__).resolve().parent / "settings.yml"
 EMERGENCY_NUMBER_PATTERN = re.compile(r"\d{2,6}")
 MESSAGE_LIMIT_RANGE = (200, 20000)
+CHANNEL_NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class SettingsError(Exception):
@@ -28,6 +30,7 @@ class SettingsError(Exception):
 class Settings:
     emergency_number: str
     max_message_chars: int
+    text_only_channels: frozenset[str]
 
 
 def load_settings(path: Path = SETTINGS_FILE, environ: dict[str, str] | None = None) -> Settings:
@@ -46,13 +49,20 @@ def load_settings(path: Path = SETTINGS_FILE, environ: dict[str, str] | None = N
     if not limit.isdigit() or not MESSAGE_LIMIT_RANGE[0] <= int(limit) <= MESSAGE_LIMIT_RANGE[1]:
         low, high = MESSAGE_LIMIT_RANGE
         raise SettingsError(f"{origin} should be a number of characters from {low} to {high}, got {limit!r}")
-    return Settings(emergency_number=number, max_message_chars=int(limit))
+    origin, names = _setting("text_only_channels", data, path, env)
+    channels = frozenset(name.strip() for name in names.split(",") if name.strip())
+    if not all(CHANNEL_NAME_PATTERN.fullmatch(name) for name in channels):
+        raise SettingsError(f"{origin} should be input channel names separated by commas (e.g. cmdline), got {names!r}")
+    return Settings(emergency_number=number, max_message_chars=int(limit), text_only_channels=channels)
 
 
 def _setting(key: str, data: dict[str, object], path: Path, env: Mapping[str, str]) -> tuple[str, str]:
-    """Where one setting came from (its environment variable wins over the file) and its value as stripped text."""
+    """Where one setting came from (its environment variable wins over the file) and its value as stripped text (a
+    list in the file as its items separated by commas, as the environment variable gives them)."""
     variable = key.upper()
     if variable in env:
         return f"environment variable {variable}", env[variable].strip()
     value = data.get(key)
+    if isinstance(value, list):
+        value = ",".join(str(item) for item in value)
     return f"{key} in {path}", "" if value is None else str(value).strip()

@@ -27,15 +27,17 @@ def dispatcher() -> CollectingDispatcher:
 
 @pytest.fixture
 def tracker() -> MakeTracker:
-    """A real rasa-sdk Tracker with the given slots and latest message."""
+    """A real rasa-sdk Tracker with the given slots and latest message (through `channel`, when given)."""
 
     def make(
         slots: dict[str, Any] | None = None,
         intent: str = "describe_symptoms",
         entities: list[dict[str, Any]] | None = None,
         text: str = "",
+        channel: str | None = None,
     ) -> Tracker:
         latest = {"intent": {"name": intent, "confidence": 1.0}, "entities": entities or [], "text": text}
-        return Tracker("tester", slots or {}, latest, [], False, None, {}, "action_listen")
+        said = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}] if channel else []
+        return Tracker("tester", slots or {}, latest, said, False, None, {}, "action_listen")
 
     return make

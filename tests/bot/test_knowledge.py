@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
-from bot.core.knowledge_loader import KNOWLEDGE_DIR, WEIGHT_LIMIT
+from bot.core.knowledge_loader import KNOWLEDGE_DIR, PICTURES_FOLDER, WEIGHT_LIMIT
 from bot.core.knowledge_types import KnowledgeBase
 from devtools.readability import grade
 from tests.conftest import ROOT
@@ -43,6 +44,8 @@ def patient_texts(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
         yield "safety_net", item.text
     for finding in knowledge.findings.values():
         yield f"finding {finding.id}", finding.name
+    for picture in knowledge.pictures.values():
+        yield f"picture {picture.id}", picture.alt
 
 
 def test_levels_are_the_five_in_order(knowledge: KnowledgeBase) -> None:
@@ -156,3 +159,70 @@ def test_reading_grade(knowledge: KnowledgeBase) -> None:
 def test_knowledge_lives_outside_rasa_training_data() -> None:
     assert KNOWLEDGE_DIR.parent == ROOT / "bot" / "core"
     assert not any(Path("data").rglob("findings.yml"))
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+DRAWN = {"g", "path", "circle", "rect", "ellipse", "line", "polyline", "polygon"}
+"""The only elements a drawing needs: shapes and groups (no text, images, scripts, links or embedded pages)."""
+
+
+@pytest.fixture(params=sorted(path.name for path in (KNOWLEDGE_DIR / PICTURES_FOLDER).glob("*.svg")))
+def drawing(request: pytest.FixtureRequest) -> ElementTree.Element:
+    """Every drawing in the folder, named in pictures.yml or not."""
+    return ElementTree.parse(KNOWLEDGE_DIR / PICTURES_FOLDER / request.param).getroot()
+
+
+def test_the_steps_a_picture_shows(knowledge: KnowledgeBase) -> None:
+    pictured = {step.id: step.picture for step in knowledge.steps.values() if step.picture}
+    assert pictured == {
+        "stretch_or_massage": "toes_up_stretch",
+        "calf_stretch_daily": "wall_calf_stretch",
+        "elevate_legs": "legs_raised",
+        "compression_stockings": "compression_stocking",
+        "calf_pump_exercise": "calf_raises_walking",
+    }
+    first_aid = {step for rule in knowledge.rules for step in rule.first_aid}
+    assert not first_aid & set(pictured), "first aid is read in a hurry: words only"
+
+
+def test_a_drawing_is_named_and_described_for_screen_readers(drawing: ElementTree.Element) -> None:
+    assert drawing.get("role") == "img"
+    assert drawing.get("viewBox") == "0 0 400 300"
+    for part in ("title", "desc"):
+        element = drawing.find(f"{SVG}{part}")
+        assert element is not None, f"no <{part}>"
+        assert element.text, f"empty <{part}>"
+        assert element.get("id") in (drawing.get("aria-labelledby") or "").split()
+    assert len((drawing.findtext(f"{SVG}desc") or "").split()) >= 15, "the description says what is drawn"
+
+
+def test_a_drawing_is_only_shapes_with_nothing_loaded_or_run(drawing: ElementTree.Element) -> None:
+    shown = [element for element in drawing.iter() if element.tag not in (f"{SVG}svg", f"{SVG}title", f"{SVG}desc")]
+    assert {element.tag.removeprefix(SVG) for element in shown} <= DRAWN, "no text, image, script or link"
+    for element in drawing.iter():
+        for name, value in element.attrib.items():
+            assert not name.endswith("href"), f"{name}={value}: nothing is fetched"
+            assert not name.startswith("on"), f"{name}: no script"
+            assert not re.search(r"url\(|//", value), f"{name}={value}: nothing is fetched"
+
+
+def test_a_drawing_is_dark_lines_on_white(drawing: ElementTree.Element) -> None:
+    background = drawing.find(f"{SVG}rect")
+    assert background is not None
+    assert (background.get("width"), background.get("height"), background.get("fill")) == ("400", "300", "#ffffff")
+    colours = {value for element in drawing.iter() for key in ("stroke", "fill") if (value := element.get(key))}
+    assert colours <= {"#1a1a1a", "#ffffff", "none"}, "high contrast: near-black on white only"
+
+
+def test_drawings_are_small(knowledge: KnowledgeBase) -> None:
+    for picture in knowledge.pictures.values():
+        assert picture.path.stat().st_size < 8 * 1024, picture.id
+
+
+def test_alt_text_is_one_plain_sentence(knowledge: KnowledgeBase) -> None:
+    for picture in knowledge.pictures.values():
+        assert picture.alt.startswith("A person "), f"{picture.id}: says what the person does"
+        assert picture.alt.endswith("."), picture.id
+        assert picture.alt.count(".") == 1, f"{picture.id}: one sentence"
+        assert len(picture.alt.split()) <= 20, picture.id
+        assert grade(picture.alt) <= 8, picture.id

@@ -99,6 +99,34 @@ def edit(directory: Path, name: str, old: str, new: str) -> None:
             "cause 'dehydration'",
             "has no relief steps",
         ),
+        (
+            "relief.yml",
+            "    picture: legs_raised\n",
+            "    picture: leg_raised\n",
+            "step 'elevate_legs', picture",
+            "unknown picture id 'leg_raised'",
+        ),
+        (
+            "pictures.yml",
+            "file: legs_raised.svg",
+            "file: legs_up.svg",
+            "picture 'legs_raised', file",
+            "pictures/legs_up.svg is missing",
+        ),
+        (
+            "pictures.yml",
+            "file: legs_raised.svg",
+            "file: ../relief.yml",
+            "picture 'legs_raised', file",
+            "should be the name of an .svg file in pictures/",
+        ),
+        (
+            "pictures.yml",
+            "    alt: A person lies down with the legs on pillows, higher than the heart.\n",
+            "",
+            "picture 'legs_raised'",
+            "missing field 'alt'",
+        ),
     ],
 )
 def test_broken_file_names_file_entry_and_problem(
@@ -112,6 +140,33 @@ def test_broken_file_names_file_entry_and_problem(
     assert error.entry.startswith(entry)
     assert problem in error.problem
     assert str(error).startswith(f"knowledge file {name}, ")
+
+
+@pytest.mark.parametrize(
+    ("edits", "problem"),
+    [
+        ([('<title id="title">Lying down with the legs raised</title>', "")], "has no <title>"),
+        ([("<svg xmlns", "<html xmlns"), ("</svg>", "</html>")], "is not an SVG drawing"),
+        ([("</svg>", "")], "is not a readable SVG drawing"),
+        ([('viewBox="0 0 400 300"', 'viewBox="0 0 400"')], "has no viewBox"),
+    ],
+)
+def test_a_broken_drawing_names_its_picture(knowledge_copy: Path, edits: list[tuple[str, str]], problem: str) -> None:
+    for old, new in edits:
+        edit(knowledge_copy, "pictures/legs_raised.svg", old, new)
+    with pytest.raises(KnowledgeError) as raised:
+        load_knowledge(knowledge_copy)
+    assert str(raised.value).startswith(
+        f"knowledge file pictures.yml, picture 'legs_raised', file: pictures/legs_raised.svg {problem}"
+    )
+
+
+def test_a_picture_no_step_shows_is_reported(knowledge_copy: Path) -> None:
+    edit(knowledge_copy, "relief.yml", "    picture: legs_raised\n", "")
+    with pytest.raises(
+        KnowledgeError, match=r"^knowledge file pictures.yml, picture 'legs_raised': is the picture of no"
+    ):
+        load_knowledge(knowledge_copy)
 
 
 def test_missing_file(knowledge_copy: Path) -> None:

@@ -35,5 +35,16 @@ def test_unreadable_file(tmp_path: Path) -> None:
         load_settings(tmp_path / "missing.yml", environ={})
 
 
+def test_the_terminal_shows_text_only_unless_told_otherwise() -> None:
+    assert load_settings(environ={}).text_only_channels == {"cmdline"}
+    assert load_settings(environ={"TEXT_ONLY_CHANNELS": "cmdline, rest"}).text_only_channels == {"cmdline", "rest"}
+    assert load_settings(environ={"TEXT_ONLY_CHANNELS": ""}).text_only_channels == set()
+
+
+def test_a_bad_channel_name_is_one_clear_error() -> None:
+    with pytest.raises(SettingsError, match="TEXT_ONLY_CHANNELS should be input channel names separated by commas"):
+        load_settings(environ={"TEXT_ONLY_CHANNELS": "rasa shell"})
+
+
 def test_shipped_file_exists() -> None:
     assert SETTINGS_FILE.is_file()

@@ -1,6 +1,7 @@
 """A local stand-in for Telegram's Bot API: records each call and answers with JSON shaped like Telegram's.
 
-aiogram posts form data (reply_markup as a JSON string); the fake decodes both form and JSON bodies, checks
+aiogram posts form data (reply_markup as a JSON string), and uploads (sendPhoto, sendDocument) as multipart
+form data; the fake decodes form, multipart and JSON bodies, keeps each uploaded file's name and bytes, checks
 the bot token in the path like Telegram does (401 otherwise), and runs on its own thread and event loop.
 """
 
@@ -21,11 +22,20 @@ from tests.conftest import free_port
 BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "Leg cramp helper", "username": "legs_helper_bot"}
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file sent with a call, as Telegram would receive it."""
+
+    filename: str
+    content: bytes
+
+
 @dataclass
 class Call:
     method: str
     fields: dict[str, Any]
     result: Any
+    files: dict[str, Upload] = field(default_factory=dict)
 
 
 @dataclass
@@ -44,34 +54,45 @@ class FakeBotApi:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def _result(self, method: str, fields: dict[str, Any]) -> Any:
+    def _result(self, method: str, fields: dict[str, Any], files: dict[str, Upload]) -> Any:
         if method == "getMe":
             return BOT_USER
-        if method in ("sendMessage", "editMessageReplyMarkup", "sendPhoto"):
+        if method in ("sendMessage", "editMessageReplyMarkup", "sendPhoto", "sendDocument"):
             chat = {"id": int(fields.get("chat_id", 0)), "type": "private", "first_name": "Test"}
-            return {
-                "message_id": next(self._message_ids),
-                "date": int(time.time()),
-                "chat": chat,
-                "from": BOT_USER,
-                "text": fields.get("text", ""),
-            }
+            message = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": chat, "from": BOT_USER}
+            file_id = {"file_id": f"file-{message['message_id']}", "file_unique_id": f"u{message['message_id']}"}
+            if method == "sendPhoto":
+                return message | {"photo": [file_id | {"width": 800, "height": 600}], "caption": fields.get("caption")}
+            if method == "sendDocument":
+                name = files["document"].filename if "document" in files else "document"
+                return message | {"document": file_id | {"file_name": name}}
+            return message | {"text": fields.get("text", "")}
         return True
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        files: dict[str, Upload] = {}
         if request.content_type == "application/json":
             fields = dict(await request.json())
         else:
-            fields = {key: str(value) for key, value in (await request.post()).items()}
+            fields = {}
+            for key, value in (await request.post()).items():
+                if isinstance(value, web.FileField):
+                    files[key] = Upload(value.filename, value.file.read())
+                else:
+                    fields[key] = str(value)
         for name in ("reply_markup", "allowed_updates"):
             if isinstance(fields.get(name), str):
                 fields[name] = json.loads(fields[name])
         method = request.match_info["method"]
-        result = self._result(method, fields)
+        sent = method.removeprefix("send").lower()
+        if method in ("sendPhoto", "sendDocument") and sent not in files and sent not in fields:
+            description = f"Bad Request: there is no {sent} in the request"
+            return web.json_response({"ok": False, "error_code": 400, "description": description}, status=400)
+        result = self._result(method, fields, files)
         with self._lock:
-            self.calls.append(Call(method, fields, result))
+            self.calls.append(Call(method, fields, result, files))
         return web.json_response({"ok": True, "result": result})
 
     def start(self) -> None:

@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 import requests
 
+from bot.core.knowledge_types import KnowledgeBase
+from bot.rasa_plugins.channels.telegram_media import png_path
 from tests.channels.fake_bot_api import Call
+from tests.channels.test_telegram_media import pdf_text
 from tests.serving import TELEGRAM_SECRET, Served
 
 pytestmark = pytest.mark.rasa
@@ -72,7 +75,7 @@ def test_webhook_is_set_with_the_secret_when_the_server_starts(served: Served) -
     assert set(call.fields["allowed_updates"]) == {"message", "edited_message", "callback_query"}
 
 
-def test_a_whole_assessment_with_button_presses(served: Served) -> None:
+def test_a_whole_assessment_with_button_presses(served: Served, knowledge: KnowledgeBase) -> None:
     chat_id = next(CHAT_IDS)
     assert post(served, update("message", chat_id, text="/start")).status_code == 200
     greeting = " ".join(plain(call.fields["text"]) for call in sent_to(served, chat_id))
@@ -101,6 +104,28 @@ def test_a_whole_assessment_with_button_presses(served: Served) -> None:
     assert "venous insufficiency" in final
     assert "10 to 15 minutes" in final
     assert "999" in final, "what would make it urgent, with the configured number"
+
+    in_chat = [call for call in served.telegram.calls if str(call.fields.get("chat_id")) == str(chat_id)]
+    plan = next(i for i, call in enumerate(in_chat) if plain(call.fields.get("text", "")).startswith("What you can do"))
+    photos = in_chat[plan + 1 : plan + 6]
+    assert [call.method for call in photos] == ["sendPhoto"] * 5, "the plan's pictures come right after it"
+    shown = ["toes_up_stretch", "legs_raised", "compression_stocking", "calf_raises_walking", "wall_calf_stretch"]
+    assert [call.fields["caption"] for call in photos] == [knowledge.pictures[p].alt for p in shown]
+    assert [call.files["photo"].content for call in photos] == [png_path(p).read_bytes() for p in shown]
+    assert "Get help sooner if" in plain(in_chat[plan + 6].fields["text"]), "and the rest of the answer after them"
+
+    before = len(sent_to(served, chat_id))
+    assert post(served, update("message", chat_id, text="can i have a summary for my gp")).status_code == 200
+    (document,) = served.telegram.wait_for("sendDocument", 1, chat_id)
+    pdf = document.files["document"]
+    assert pdf.filename == "leg-summary.pdf"
+    assert pdf.content.startswith(b"%PDF")
+    summary = [line for call in sent_to(served, chat_id)[before:] for line in plain(call.fields["text"]).splitlines()]
+    in_pdf = pdf_text(pdf.content).splitlines()
+    assert in_pdf[0].startswith("Leg symptom summary")
+    assert in_pdf[0] in summary
+    assert "- bulging or twisted veins you can see" in in_pdf, "the same answers as the summary in the chat"
+    assert "- bulging or twisted veins you can see" in summary
 
 
 def test_every_reply_is_valid_markdown_v2(served: Served) -> None:

@@ -5,21 +5,24 @@ closed" on every update), an offline `setWebhook` ends `rasa run`, updates witho
 retried forever), pressed buttons are never answered, and the secret-token header is never checked. Here the
 Bot is created lazily inside the server's loop, the webhook is registered after the server starts (a failure
 is logged, not fatal), every update gets a 200 unless its secret is wrong (403) or it is not JSON (400),
-buttons are an inline keyboard whose presses are answered, and texts go out as escaped MarkdownV2.
+buttons are an inline keyboard whose presses are answered, and texts go out as escaped MarkdownV2. A relief plan
+is followed by its pictures and a summary by a PDF of it (`telegram_media.py`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hmac
+import io
 import json
 import logging
 import re
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot
 from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from aiogram.utils.exceptions import TelegramAPIError
 from aiohttp import ClientError
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -29,6 +32,13 @@ from sanic.response import HTTPResponse
 
 from bot.rasa_patches import StoreUnavailableError
 from bot.rasa_plugins.channels.screened import OnNewMessage, ScreenedInput
+from bot.rasa_plugins.channels.telegram_media import (
+    PICTURE_PNG_DIR,
+    SUMMARY_FILE_NAME,
+    pictures,
+    png_path,
+    summary_pdf,
+)
 from bot.rasa_plugins.channels.telegram_text import TELEGRAM_MESSAGE_LIMIT, split_message, to_markdown_v2
 
 logger = logging.getLogger(__name__)
@@ -53,9 +63,12 @@ class TelegramOutput(OutputChannel):
     def name(cls) -> str:
         return "telegram"
 
-    def __init__(self, access_token: str, api_base_url: str | None = None) -> None:
+    def __init__(
+        self, access_token: str, api_base_url: str | None = None, pictures_dir: Path = PICTURE_PNG_DIR
+    ) -> None:
         self.access_token = access_token
         self.server = TelegramAPIServer.from_base(api_base_url) if api_base_url else TELEGRAM_PRODUCTION
+        self.pictures_dir = pictures_dir
         self._bot: Bot | None = None
 
     @property
@@ -91,10 +104,46 @@ class TelegramOutput(OutputChannel):
         await self.bot.send_photo(recipient_id, image)
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
-        """Custom payloads are web-page widgets; Telegram gets their text if they have any."""
+        """A custom payload comes after its message's text (Rasa sends that first): a relief plan's pictures as
+        photos, the summary (the message's `summary` variable) as a PDF; of other payloads, their text if any."""
         text = json_message.get("text")
         if isinstance(text, str) and text:
             await self.send_text_message(recipient_id, text)
+        marks = json_message.get("pictures")
+        if isinstance(marks, list):
+            await self.send_pictures(recipient_id, [mark.get("id") for mark in marks if isinstance(mark, dict)])
+        summary = kwargs.get("summary")
+        if json_message.get("document") == "summary" and isinstance(summary, str):
+            await self.send_summary(recipient_id, summary)
+
+    async def send_pictures(self, recipient_id: str, picture_ids: list[Any]) -> None:
+        """Each picture as an uploaded PNG with its alt text as the caption.
+
+        Pictures only add to the steps' text: a missing copy (set-up not run) or a failed upload is one warning,
+        and the replies after them still go out.
+        """
+        drawings = pictures()
+        shown = [drawings[picture_id] for picture_id in picture_ids if picture_id in drawings]
+        try:
+            photos = [(picture, png_path(picture.id, self.pictures_dir).read_bytes()) for picture in shown]
+        except OSError as error:
+            logger.warning("Telegram: a picture's PNG copy is missing (%s); `make setup` renders them", error)
+            return
+        try:
+            for picture, png in photos:
+                await self.bot.send_photo(
+                    recipient_id, InputFile(io.BytesIO(png), filename=f"{picture.id}.png"), caption=picture.alt
+                )
+        except (TelegramAPIError, ClientError, OSError) as error:
+            logger.warning("Telegram: could not send a picture (%s)", type(error).__name__)
+
+    async def send_summary(self, recipient_id: str, summary: str) -> None:
+        """The summary as a PDF to keep or forward; the same text has just been sent as a message."""
+        document = InputFile(io.BytesIO(summary_pdf(summary)), filename=SUMMARY_FILE_NAME)
+        try:
+            await self.bot.send_document(recipient_id, document)
+        except (TelegramAPIError, ClientError, OSError) as error:
+            logger.warning("Telegram: could not send the summary document (%s)", type(error).__name__)
 
     async def answer_button(self, callback_query_id: str, chat_id: int, message_id: Any) -> None:
         """Stops the button's spinner and removes the keyboard so the same question cannot be answered twice.
