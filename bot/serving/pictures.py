@@ -17,7 +17,7 @@ import resvg_py
 
 from bot.core.knowledge_loader import KnowledgeError, load_knowledge
 from bot.core.knowledge_types import KnowledgeBase
-from bot.rasa_plugins.channels.telegram_media import PICTURE_PNG_DIR, png_path
+from bot.rasa_plugins.channels.pictures import PICTURE_PNG_DIR, png_path
 
 WIDTH = 800
 """Pixels across: sharp on a phone, and a line drawing stays a small file."""

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from bot.core.knowledge_types import KnowledgeBase
-from bot.rasa_plugins.channels.telegram_media import png_path
+from bot.rasa_plugins.channels.pictures import png_path
 from tests.channels.fake_bot_api import Call
 from tests.channels.test_telegram_media import pdf_text
 from tests.serving import TELEGRAM_SECRET, Served

@@ -118,3 +118,40 @@ def test_markup_is_shown_as_text_and_the_page_reconnects_after_a_restart(served:
         bot_says(page, "knotted veins")  # the next question: the same conversation goes on
     finally:
         page.context.close()
+
+
+def test_relief_steps_show_their_drawings_and_the_summary_prints_alone(served: Served, browser: Browser) -> None:
+    page = browser.new_context(viewport={"width": 800, "height": 1000}).new_page()
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    try:
+        page.goto(served.page_url)
+        bot_says(page, "safety check")
+        type_message(
+            page,
+            "I get calf cramps at night and I have bulging veins. I don't take water tablets, "
+            "I drink plenty and I walk every day",
+        )
+        answer(page, "None of these").click()
+        plan = bot_says(page, "What you can do")
+        drawings = plan.get_by_role("img")
+        assert drawings.count() >= 2, "the relief steps come with their drawings"
+        for drawing in drawings.all():
+            assert len(drawing.get_attribute("alt") or "") > 10, "each drawing says what it shows"
+            assert drawing.evaluate("image => image.complete && image.naturalWidth > 0"), "and it loads"
+        stretch = plan.locator("li", has_text="stretch").first
+        assert stretch.get_by_role("img").count() >= 1, "a drawing sits with its own step"
+        plan.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOT.with_name("web-page-picture.png")))
+
+        type_message(page, "can I have a summary for my doctor")
+        summary = bot_says(page, "Here is a summary")
+        summary.get_by_role("button", name="Print or save as PDF").click()
+        assert page.evaluate("window.printed") == 1, "the button opens the browser's print (and save as PDF)"
+        page.emulate_media(media="print")
+        assert summary.is_visible(), "the print view shows the summary"
+        assert not plan.is_visible(), "and nothing else of the chat"
+        assert not message_box(page).is_visible()
+        assert "Printed on" in page.locator("#print-date").inner_text(), "with the date it was printed"
+        page.screenshot(path=str(SCREENSHOT.with_name("print-summary.png")), full_page=True)
+    finally:
+        page.context.close()

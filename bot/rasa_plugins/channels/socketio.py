@@ -26,13 +26,15 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.rasa_patches import StoreUnavailableError
+from bot.rasa_plugins.channels.pictures import pictures
 from bot.rasa_plugins.channels.screened import OnNewMessage, ScreenedInput
 
 logger = logging.getLogger(__name__)
 
 
 class WebChatOutput(SocketIOOutput):
-    """One `bot_uttered` event per bot message: its whole text, its buttons, and a summary marker for printing.
+    """One `bot_uttered` event per bot message: its whole text, its buttons, the drawings of its relief steps
+    (file name, alt text, the list line they go with) and a summary marker for printing.
 
     Rasa's own output splits a text at blank lines into several bubbles, names buttons `quick_replies`, and
     passes a custom payload to `emit` as keyword arguments, so any key but `emit`'s own breaks the reply.
@@ -47,6 +49,13 @@ class WebChatOutput(SocketIOOutput):
                 {"title": button["title"], "payload": button["payload"]} for button in message.get("buttons") or []
             ],
         }
+        shown = [
+            {"file": drawing.path.name, "alt": drawing.alt, "line": mark["line"]}
+            for mark in custom.get("pictures") or []
+            if (drawing := pictures().get(mark.get("id"))) is not None
+        ]
+        if shown:
+            event["pictures"] = shown
         if custom.get("document"):
             event["document"] = custom["document"]
         if event["text"] or event["buttons"]:

@@ -6,7 +6,7 @@ retried forever), pressed buttons are never answered, and the secret-token heade
 Bot is created lazily inside the server's loop, the webhook is registered after the server starts (a failure
 is logged, not fatal), every update gets a 200 unless its secret is wrong (403) or it is not JSON (400),
 buttons are an inline keyboard whose presses are answered, and texts go out as escaped MarkdownV2. A relief plan
-is followed by its pictures and a summary by a PDF of it (`telegram_media.py`).
+is followed by its pictures and a summary by a PDF of it (`pictures.py`, `telegram_media.py`).
 """
 
 from __future__ import annotations
@@ -31,14 +31,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.rasa_patches import StoreUnavailableError
+from bot.rasa_plugins.channels.pictures import PICTURE_PNG_DIR, pictures, png_path
 from bot.rasa_plugins.channels.screened import OnNewMessage, ScreenedInput
-from bot.rasa_plugins.channels.telegram_media import (
-    PICTURE_PNG_DIR,
-    SUMMARY_FILE_NAME,
-    pictures,
-    png_path,
-    summary_pdf,
-)
+from bot.rasa_plugins.channels.telegram_media import SUMMARY_FILE_NAME, summary_pdf
 from bot.rasa_plugins.channels.telegram_text import TELEGRAM_MESSAGE_LIMIT, split_message, to_markdown_v2
 
 logger = logging.getLogger(__name__)

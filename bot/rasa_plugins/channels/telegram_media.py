@@ -1,21 +1,11 @@
-"""What the Telegram channel sends besides text: PNG copies of the drawings, and the summary as a PDF document.
+"""The summary as a PDF document, which the Telegram channel sends after the summary's text.
 
-Telegram's sendPhoto takes no SVG, so set-up renders each drawing to `build/pictures/<id>.png`
-(`bot/serving/pictures.py`) and the channel uploads those bytes (Telegram cannot fetch from a server on
-localhost). The PDF uses fpdf2's core fonts, which hold latin-1 only: typographic quotes and dashes become plain
-ones and anything else outside latin-1 a question mark, so no summary is ever refused.
+The PDF uses fpdf2's core fonts, which hold latin-1 only: typographic quotes and dashes become plain ones and
+anything else outside latin-1 a question mark, so no summary is ever refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cache
-from pathlib import Path
-
-from bot.core.knowledge_loader import load_knowledge
-from bot.core.knowledge_types import Picture
-
-PICTURE_PNG_DIR = Path(__file__).resolve().parents[3] / "build" / "pictures"
 SUMMARY_FILE_NAME = "leg-summary.pdf"
 PLAIN_PUNCTUATION = str.maketrans(
     {
@@ -29,17 +19,6 @@ PLAIN_PUNCTUATION = str.maketrans(
     }
 )
 FONT = "Helvetica"
-
-
-def png_path(picture_id: str, folder: Path = PICTURE_PNG_DIR) -> Path:
-    """Where set-up puts the PNG copy of a drawing, and the channel reads it."""
-    return folder / f"{picture_id}.png"
-
-
-@cache
-def pictures() -> Mapping[str, Picture]:
-    """The drawings of the knowledge base, read once (`make check` validated them before the server started)."""
-    return load_knowledge().pictures
 
 
 def latin1(text: str) -> str:

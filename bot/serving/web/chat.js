@@ -85,7 +85,7 @@
   function printSummary(entry) {
     entry.classList.add("to-print");
     document.body.dataset.print = "summary";
-    document.getElementById("print-date").textContent = labels.printed + " " + new Date().toLocaleDateString();
+    document.getElementById("print-date").textContent = labels.printed + " " + new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
     window.print();
   }
 

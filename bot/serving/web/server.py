@@ -1,4 +1,5 @@
-"""Serves the chat page, its script and style, and the socket.io client fetched at set-up; nothing else.
+"""Serves the chat page, its script and style, the drawings of the relief steps, and the socket.io client fetched
+at set-up; nothing else.
 
 The page and the Rasa server are separate origins (as when the widget sits on a clinic's own site): the
 socket.io connector admits only this page's origin, and this server's Content-Security-Policy lets the page
@@ -17,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
 from urllib.parse import urlsplit
+
+from bot.core.knowledge_loader import load_knowledge
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +74,8 @@ class Site:
             route: ((WEB_DIR / name).read_bytes(), content_type) for route, (name, content_type) in STATIC_FILES.items()
         }
         self.files["/socket.io.min.js"] = (settings.socketio_client.read_bytes(), "text/javascript")
+        for picture in load_knowledge().pictures.values():
+            self.files[f"/pictures/{picture.path.name}"] = (picture.path.read_bytes(), "image/svg+xml")
 
     def page(self, socket_url: str) -> bytes:
         """The index page pointing the chat at `socket_url`."""
