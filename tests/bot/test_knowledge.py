@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.core.knowledge_loader import KNOWLEDGE_DIR, WEIGHT_LIMIT
 from bot.core.knowledge_types import KnowledgeBase
-from devtools.readability import grade
+from devtools.reading_grades import patient_texts
 from tests.conftest import ROOT
 
 ASSESSMENT_SLOTS = {"night_cramps", "visible_veins", "diuretics", "dehydration", "exercise"}
@@ -24,25 +23,6 @@ REQUIRED_CAUSES = {
     "idiopathic",
 }
 LEVELS = ["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
-
-
-def patient_texts(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
-    """Every sentence the assistant can show a person, with where it comes from."""
-    for step in knowledge.steps.values():
-        yield f"step {step.id}", step.text
-    for cause in knowledge.causes:
-        yield f"cause {cause.id}", cause.explanation.text
-        yield f"cause {cause.id} name", cause.name
-        for fact in cause.see_doctor_if:
-            yield f"cause {cause.id} see_doctor_if", fact.text
-    for rule in knowledge.rules:
-        yield f"rule {rule.id}", rule.reason
-    for level in knowledge.levels.values():
-        yield f"level {level.id}", level.advice
-    for item in knowledge.safety_net:
-        yield "safety_net", item.text
-    for finding in knowledge.findings.values():
-        yield f"finding {finding.id}", finding.name
 
 
 def test_levels_are_the_five_in_order(knowledge: KnowledgeBase) -> None:
@@ -143,14 +123,6 @@ def test_medicine_advice_defers_to_the_prescriber(knowledge: KnowledgeBase) -> N
     review = knowledge.steps["medicine_review"].text.lower()
     assert "prescriber or pharmacist" in review
     assert "do not stop" in review
-
-
-def test_reading_grade(knowledge: KnowledgeBase) -> None:
-    texts = list(patient_texts(knowledge))
-    assert grade(" ".join(text for _, text in texts)) <= 8
-    for where, text in texts:
-        if " name" not in where and not where.startswith("finding"):  # names keep the doctor's term in brackets
-            assert grade(text) <= 10, f"{where} reads above grade 10: {text}"
 
 
 def test_knowledge_lives_outside_rasa_training_data() -> None:
