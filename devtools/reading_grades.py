@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.wording import utter_evidence
+from actions.wording import bullet_lines, plan_lines, reasons, utter_evidence
 from bot.core.assessment import RankedCause, Status
 from bot.core.engine import Engine
 from bot.core.knowledge_loader import load_knowledge
@@ -101,15 +101,14 @@ def sample_values(knowledge: KnowledgeBase, domain: Mapping[str, Any]) -> dict[s
     engine = Engine(knowledge, SAMPLE_NUMBER)
     result = engine.assess(SAMPLE_CASE, SAMPLE_DAY)
     top = result.causes[0]
-    lines = "\n".join
     return {
         "emergency_number": SAMPLE_NUMBER,
         "max_chars": "5000",
         "urgent_warning": engine.emergency_warning(),
-        "signs": lines(f"- {sign.name}" for sign in warning_signs(knowledge)),
+        "signs": bullet_lines(sign.name for sign in warning_signs(knowledge)),
         "noted": noted(knowledge, result.findings),
         "advice": result.escalation.advice,
-        "reasons": " ".join(result.escalation.reasons),
+        "reasons": reasons(result),
         "level_name": result.escalation.level_name,
         "level": result.escalation.level_name,
         "date": "25 November 2026",
@@ -117,9 +116,9 @@ def sample_values(knowledge: KnowledgeBase, domain: Mapping[str, Any]) -> dict[s
         "explanation": top.explanation,
         "percent": str(round(top.share * 100)),
         "evidence": evidence(knowledge, domain, top, result.findings),
-        "names": lines(f"- {c.name}" for c in result.causes[1:3]),
-        "steps": lines(f"- {step.text}" for step in result.plan),
-        "items": lines(f"- {item}" for item in result.escalation.urgent_if),
+        "names": bullet_lines(cause.name for cause in result.causes[1:3]),
+        "steps": plan_lines(result.plan),
+        "items": bullet_lines(result.escalation.urgent_if),
         "summary": result.summary,
         "about": knowledge.findings["dehydration"].name,
         "before": knowledge.wording["answer_yes"],
@@ -154,9 +153,14 @@ def names_in_replies(
         said = noted(knowledge, {finding.id: Status.PRESENT})
         yield f"finding {finding.id} noted", responses["utter_noted"].format(noted=said)
         line = responses["utter_evidence_yes"].format(name=finding.name)
-        yield f"finding {finding.id} evidence", f"{responses['utter_evidence_for']}\n- {line}"
+        yield f"finding {finding.id} evidence", f"{responses['utter_evidence_for']}\n{bullet_lines([line])}"
     for cause in knowledge.causes:
-        filled = {**values, "name": cause.name, "explanation": cause.explanation.text, "names": f"- {cause.name}"}
+        filled = {
+            **values,
+            "name": cause.name,
+            "explanation": cause.explanation.text,
+            "names": bullet_lines([cause.name]),
+        }
         for response in ("utter_likely_cause", "utter_why_cause", "utter_other_causes"):
             yield f"cause {cause.id} name in {response}", responses[response].format_map(filled)
     for level in knowledge.levels.values():
