@@ -41,7 +41,7 @@ class ActionGiveAssessment(Action):
         utter_evidence(dispatcher, knowledge, top, result.findings, domain)
         others = [c.name for c in result.causes if c.id in result.likely_causes[1:]]
         if others:
-            dispatcher.utter_message(response="utter_other_causes", names="; ".join(others))
+            dispatcher.utter_message(response="utter_other_causes", names=bullet_lines(others))
         utter_steps(dispatcher, tracker, "utter_plan", result.plan)
         if result.escalation.urgent_if:
             dispatcher.utter_message(response="utter_urgent_if", items=bullet_lines(result.escalation.urgent_if))

@@ -34,10 +34,6 @@ def bullet_lines(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def finding_names(knowledge: KnowledgeBase, finding_ids: Iterable[str]) -> str:
-    return ", ".join(knowledge.findings[f].name for f in finding_ids)
-
-
 def plan_lines(plan: Iterable[PlanStep]) -> str:
     return bullet_lines(step.text for step in plan)
 
@@ -76,20 +72,22 @@ def utter_evidence(
     statuses: Mapping[str, Status],
     domain: Mapping[str, Any],
 ) -> None:
-    """One line with the person's own answers for and against a cause, split into what they said yes and no to."""
-    parts = []
-    for direction, finding_ids in (("for", cause.supporting), ("against", cause.opposing)):
-        said_yes = [f for f in finding_ids if statuses.get(f) is Status.PRESENT]
-        said_no = [f for f in finding_ids if statuses.get(f) is Status.ABSENT]
-        pieces = [(f"utter_evidence_{direction}_yes", said_yes)]
-        pieces.append(("utter_evidence_and_no" if said_yes else f"utter_evidence_{direction}_no", said_no))
-        for response, chosen in pieces:
-            if chosen:
-                template = domain["responses"][response][0]["text"]
-                parts.append(template.format(items=finding_names(knowledge, chosen)))
-    if parts:
-        evidence = "; ".join(parts)
-        dispatcher.utter_message(response="utter_cause_evidence", evidence=evidence[0].upper() + evidence[1:])
+    """The person's own answers for and against a cause, one a line under a heading each, every line saying yes
+    or no: names run together in one sentence read as a single list of lists."""
+    responses = domain["responses"]
+    answers = (("utter_evidence_yes", Status.PRESENT), ("utter_evidence_no", Status.ABSENT))
+    blocks = []
+    for heading, finding_ids in (("utter_evidence_for", cause.supporting), ("utter_evidence_against", cause.opposing)):
+        lines = [
+            responses[answer][0]["text"].format(name=knowledge.findings[finding_id].name)
+            for answer, status in answers
+            for finding_id in finding_ids
+            if statuses.get(finding_id) is status
+        ]
+        if lines:
+            blocks.append(f"{responses[heading][0]['text']}\n{bullet_lines(lines)}")
+    if blocks:
+        dispatcher.utter_message(response="utter_cause_evidence", evidence="\n".join(blocks))
 
 
 def utter_escalation(dispatcher: CollectingDispatcher, tracker: Tracker, assessment: Assessment) -> None:

@@ -56,6 +56,8 @@ class VignetteResult:
     first_level: str | None
     """The level announced on the opening itself."""
     first_reply: str
+    replies: tuple[str, ...]
+    """The text of every reply, in order: what the person read."""
 
     @property
     def triage_right(self) -> bool:
@@ -115,6 +117,7 @@ async def play_vignette(agent: Agent, vignette: Vignette, sender_id: str) -> Vig
     """Sends the opening, answers every question the form asks, and reads the outcome from the slots."""
     replies = list(await agent.handle_text(vignette.opening, sender_id=sender_id))
     first_reply = str(replies[0].get("text") or "") if replies else ""
+    texts = [str(reply["text"]) for reply in replies if reply.get("text")]
     first_level = (await agent.tracker_store.retrieve(sender_id)).current_slot_values().get(ESCALATED_LEVEL_SLOT)
     turns = 1
     for _ in range(MAX_TURNS):
@@ -123,8 +126,9 @@ async def play_vignette(agent: Agent, vignette: Vignette, sender_id: str) -> Vig
         if asked is None:
             break
         truth = vignette.answers.get(asked, NO_WARNING_SIGN) if asked == SCREENING_SLOT else vignette.answers[asked]
-        await agent.handle_text(payload_for(asked, truth), sender_id=sender_id)
+        answered = await agent.handle_text(payload_for(asked, truth), sender_id=sender_id)
+        texts += [str(reply["text"]) for reply in answered if reply.get("text")]
         turns += 1
     slots = (await agent.tracker_store.retrieve(sender_id)).current_slot_values()
     causes = tuple(slots.get(LIKELY_CAUSES_SLOT) or ())
-    return VignetteResult(vignette, slots.get(TRIAGE_LEVEL_SLOT), causes, turns, first_level, first_reply)
+    return VignetteResult(vignette, slots.get(TRIAGE_LEVEL_SLOT), causes, turns, first_level, first_reply, tuple(texts))

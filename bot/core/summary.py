@@ -26,10 +26,16 @@ def told(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> dict[str, 
 
 
 def noted(knowledge: KnowledgeBase, statuses: Mapping[str, Status]) -> str:
-    """What a message was understood to say, one heading a line, for saying back before the next question."""
+    """What a message was understood to say, for saying back before the next question: each heading with findings,
+    then one finding a line (names that hold commas of their own run together when listed in one line)."""
     names = told(knowledge, statuses)
     words = knowledge.wording
-    return "\n".join(f"{words[heading]} {', '.join(names[status])}" for status, heading in TOLD if names[status])
+    return "\n".join(
+        line
+        for status, heading in TOLD
+        if names[status]
+        for line in _block(words[heading], names[status], words["none"])
+    )
 
 
 def question_name(knowledge: KnowledgeBase, slot: str) -> str:

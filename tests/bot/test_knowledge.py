@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -11,7 +10,7 @@ import pytest
 
 from bot.core.knowledge_loader import KNOWLEDGE_DIR, PICTURES_FOLDER, WEIGHT_LIMIT
 from bot.core.knowledge_types import KnowledgeBase
-from devtools.readability import grade
+from devtools.reading_grades import patient_texts
 from tests.conftest import ROOT
 
 ASSESSMENT_SLOTS = {"night_cramps", "visible_veins", "diuretics", "dehydration", "exercise"}
@@ -25,27 +24,6 @@ REQUIRED_CAUSES = {
     "idiopathic",
 }
 LEVELS = ["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
-
-
-def patient_texts(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
-    """Every sentence the assistant can show a person, with where it comes from."""
-    for step in knowledge.steps.values():
-        yield f"step {step.id}", step.text
-    for cause in knowledge.causes:
-        yield f"cause {cause.id}", cause.explanation.text
-        yield f"cause {cause.id} name", cause.name
-        for fact in cause.see_doctor_if:
-            yield f"cause {cause.id} see_doctor_if", fact.text
-    for rule in knowledge.rules:
-        yield f"rule {rule.id}", rule.reason
-    for level in knowledge.levels.values():
-        yield f"level {level.id}", level.advice
-    for item in knowledge.safety_net:
-        yield "safety_net", item.text
-    for finding in knowledge.findings.values():
-        yield f"finding {finding.id}", finding.name
-    for picture in knowledge.pictures.values():
-        yield f"picture {picture.id}", picture.alt
 
 
 def test_levels_are_the_five_in_order(knowledge: KnowledgeBase) -> None:
@@ -148,14 +126,6 @@ def test_medicine_advice_defers_to_the_prescriber(knowledge: KnowledgeBase) -> N
     assert "do not stop" in review
 
 
-def test_reading_grade(knowledge: KnowledgeBase) -> None:
-    texts = list(patient_texts(knowledge))
-    assert grade(" ".join(text for _, text in texts)) <= 8
-    for where, text in texts:
-        if " name" not in where and not where.startswith("finding"):  # names keep the doctor's term in brackets
-            assert grade(text) <= 10, f"{where} reads above grade 10: {text}"
-
-
 def test_knowledge_lives_outside_rasa_training_data() -> None:
     assert KNOWLEDGE_DIR.parent == ROOT / "bot" / "core"
     assert not any(Path("data").rglob("findings.yml"))
@@ -225,4 +195,3 @@ def test_alt_text_is_one_plain_sentence(knowledge: KnowledgeBase) -> None:
         assert picture.alt.endswith("."), picture.id
         assert picture.alt.count(".") == 1, f"{picture.id}: one sentence"
         assert len(picture.alt.split()) <= 20, picture.id
-        assert grade(picture.alt) <= 8, picture.id
