@@ -49,10 +49,11 @@ class WebChatOutput(SocketIOOutput):
                 {"title": button["title"], "payload": button["payload"]} for button in message.get("buttons") or []
             ],
         }
+        marks = custom.get("pictures")
         shown = [
-            {"file": drawing.path.name, "alt": drawing.alt, "line": mark["line"]}
-            for mark in custom.get("pictures") or []
-            if (drawing := pictures().get(mark.get("id"))) is not None
+            {"file": drawing.path.name, "alt": drawing.alt, "line": mark.get("line")}
+            for mark in (marks if isinstance(marks, list) else [])
+            if isinstance(mark, dict) and (drawing := pictures().get(str(mark.get("id")))) is not None
         ]
         if shown:
             event["pictures"] = shown

@@ -106,12 +106,12 @@ class TelegramOutput(OutputChannel):
             await self.send_text_message(recipient_id, text)
         marks = json_message.get("pictures")
         if isinstance(marks, list):
-            await self.send_pictures(recipient_id, [mark.get("id") for mark in marks if isinstance(mark, dict)])
+            await self.send_pictures(recipient_id, [str(mark.get("id")) for mark in marks if isinstance(mark, dict)])
         summary = kwargs.get("summary")
         if json_message.get("document") == "summary" and isinstance(summary, str):
             await self.send_summary(recipient_id, summary)
 
-    async def send_pictures(self, recipient_id: str, picture_ids: list[Any]) -> None:
+    async def send_pictures(self, recipient_id: str, picture_ids: list[str]) -> None:
         """Each picture as an uploaded PNG with its alt text as the caption.
 
         Pictures only add to the steps' text: a missing copy (set-up not run) or a failed upload is one warning,
