@@ -160,6 +160,7 @@
     show(message, true);
     remember(message);
     socket.emit("user_uttered", { message: payload, session_id: sessionId });
+    if (socket.connected) setStatus("writing");
   }
 
   socket.on("connect", function () {
@@ -190,6 +191,7 @@
     };
     show(message, true);
     remember(message);
+    if (status.dataset.state === "writing") setStatus("connected");
   });
 
   form.addEventListener("submit", function (event) {
