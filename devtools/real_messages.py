@@ -133,6 +133,8 @@ def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, 
         "findings_understood": sum(r.understood.get(f) == s for r, f, s in stated),
         "assessment_findings_stated": len(assessment),
         "assessment_findings_understood": sum(r.understood.get(f) == s for r, f, s in assessment),
+        "findings_contradicted": sum(f in r.understood and r.understood[f] != s for r, f, s in stated),
+        "findings_unannotated": sum(f not in r.message.findings for r in results for f in r.understood),
         "not_escalated": len(unescalated),
         "safety_check_asked": sum(r.screening_asked for r in unescalated),
         "missed_red_flags": [

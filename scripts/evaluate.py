@@ -180,6 +180,8 @@ def main() -> int:
             f"  calm messages kept out of emergency care {share(row['calm_kept_out_of_emergency'], row['calm'])}",
             f"  stated findings understood {share(row['findings_understood'], row['findings_stated'])}; "
             f"of the five questions' {share(row['assessment_findings_understood'], row['assessment_findings_stated'])}",
+            f"  findings read otherwise than stated {row['findings_contradicted']}; read where the annotation has "
+            f"none {row['findings_unannotated']} (wrong, or left out by the annotator)",
             f"  messages escalating nothing that got the safety check "
             f"{share(row['safety_check_asked'], row['not_escalated'])}",
         ]
