@@ -105,7 +105,7 @@ SHARED_BY = ("served", "agent")
 """The session fixtures that load the model, in the order their groups start: `make serve` takes longest."""
 
 
-def test_group(item: pytest.Item) -> str | None:
+def worker_group(item: pytest.Item) -> str | None:
     """Which worker group a test joins under `pytest -n 2 --dist loadgroup` (make test): every test of the shared
     `make serve`, or of the shared Agent, on one worker, so each is started once; other Rasa tests by module (their
     module fixtures start servers); the rest anywhere."""
@@ -125,13 +125,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     test sees it started once: one Telegram webhook set, whole logs."""
 
     def order(item: pytest.Item) -> tuple[int, bool]:
-        group = test_group(item)
+        group = worker_group(item)
         rank = SHARED_BY.index(group) if group in SHARED_BY else len(SHARED_BY) + (group is None)
         return rank, item.get_closest_marker("restarts_served") is not None
 
     items.sort(key=order)
     for item in items:
-        group = test_group(item)
+        group = worker_group(item)
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
 

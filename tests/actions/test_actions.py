@@ -184,33 +184,42 @@ async def test_why_names_each_likely_cause_with_the_persons_answers(
     assert "What points away from it:" not in lines, "nothing the person said counts against poor vein flow"
 
 
-async def test_evidence_lists_one_answer_a_line_saying_yes_or_no(
-    tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+@pytest.mark.parametrize(
+    ("slots", "lines"),
+    [
+        pytest.param(
+            {"night_cramps": "yes", "visible_veins": "no", "diuretics": "no", "dehydration": "no"},
+            [
+                "What points to it:",
+                "- You said yes: cramps at night or in bed",
+                "- You said no: bulging or twisted veins you can see",
+                "- You said no: taking water tablets (diuretics)",
+                "- You said no: not drinking enough or losing a lot of fluid",
+            ],
+            id="one answer a line, saying yes or no",
+        ),
+        pytest.param(
+            {"night_cramps": "no", "visible_veins": "yes", "diuretics": "no", "dehydration": "no"},
+            [
+                "What points to it:",
+                "- You said yes: bulging or twisted veins you can see",
+                "What points away from it:",
+                "- You said no: cramps at night or in bed",
+            ],
+            id="what points away has its own list",
+        ),
+    ],
+)
+async def test_evidence_is_a_list_of_the_persons_answers(
+    tracker: MakeTracker,
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+    slots: dict[str, str],
+    lines: list[str],
 ) -> None:
-    slots = {"night_cramps": "yes", "visible_veins": "no", "diuretics": "no", "dehydration": "no"}
     await ActionGiveAssessment().run(dispatcher, tracker(slots), domain)
     evidence = next(m for m in dispatcher.messages if m["response"] == "utter_cause_evidence")["evidence"]
-    assert evidence.splitlines() == [
-        "What points to it:",
-        "- You said yes: cramps at night or in bed",
-        "- You said no: bulging or twisted veins you can see",
-        "- You said no: taking water tablets (diuretics)",
-        "- You said no: not drinking enough or losing a lot of fluid",
-    ]
-
-
-async def test_evidence_against_a_cause_has_its_own_list(
-    tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
-) -> None:
-    slots = {"night_cramps": "no", "visible_veins": "yes", "diuretics": "no", "dehydration": "no"}
-    await ActionGiveAssessment().run(dispatcher, tracker(slots), domain)
-    evidence = next(m for m in dispatcher.messages if m["response"] == "utter_cause_evidence")["evidence"]
-    assert evidence.splitlines() == [
-        "What points to it:",
-        "- You said yes: bulging or twisted veins you can see",
-        "What points away from it:",
-        "- You said no: cramps at night or in bed",
-    ]
+    assert evidence.splitlines() == lines
 
 
 async def test_when_to_see_a_doctor_and_the_summary(

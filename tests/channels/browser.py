@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
@@ -61,3 +63,17 @@ def answer(page: Page, title: str) -> Locator:
 def type_message(page: Page, text: str) -> None:
     message_box(page).fill(text)
     message_box(page).press("Enter")
+
+
+@contextmanager
+def at_first_question(browser: Browser, url: str, **options: Any) -> Iterator[Page]:
+    """A page in a context of its own (its own storage, so its own conversation) opened at `url` and waited on up
+    to the safety check; the context is closed afterwards."""
+    context = browser.new_context(**options)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        bot_says(page, "safety check")
+        yield page
+    finally:
+        context.close()

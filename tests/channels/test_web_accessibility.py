@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from bot.serving.web.npm_bundle import fetch, fetched
-from tests.channels.browser import PHONE, bot_says, chromium, conversation, message_box
+from tests.channels.browser import PHONE, at_first_question, bot_says, chromium, conversation, message_box
 from tests.conftest import ROOT
 from tests.serving import Served
 
@@ -86,25 +86,17 @@ def tab_to(page: Page, wanted: str, limit: int = 40) -> dict[str, Any]:
 
 
 def test_axe_finds_no_wcag_22_aa_violation(served: Served, browser: Browser, axe_script: str) -> None:
-    context = browser.new_context(viewport=PHONE, bypass_csp=True)  # to add axe-core to the page
-    page = context.new_page()
-    try:
-        page.goto(served.page_url)
-        bot_says(page, "safety check")
+    # bypass_csp: to add axe-core to the page
+    with at_first_question(browser, served.page_url, viewport=PHONE, bypass_csp=True) as page:
         assert violations(page, axe_script) == [], "at the first question, with its answer buttons"
         message_box(page).fill("I get cramps at night and I can see bulging veins, I take no water tablets")
         message_box(page).press("Enter")
         bot_says(page, "Here is what I took from that")
         assert violations(page, axe_script) == [], "after a typed message and its reply"
-    finally:
-        context.close()
 
 
 def test_keyboard_alone_reaches_the_box_and_every_answer(served: Served, browser: Browser) -> None:
-    page = browser.new_context(viewport=PHONE).new_page()
-    try:
-        page.goto(served.page_url)
-        bot_says(page, "safety check")
+    with at_first_question(browser, served.page_url, viewport=PHONE) as page:
         buttons = page.get_by_role("group", name="Choose an answer").get_by_role("button").all_inner_texts()
         assert len(buttons) >= 3, "the warning-sign question offers its answers as buttons"
         for title in buttons:
@@ -119,15 +111,10 @@ def test_keyboard_alone_reaches_the_box_and_every_answer(served: Served, browser
         page.keyboard.press("Enter")  # a focused answer button answers
         bot_says(page, "knotted veins")
         assert page.evaluate("document.activeElement.id") == "message", "focus moves to the box, never to nowhere"
-    finally:
-        page.context.close()
 
 
 def test_replies_are_announced_and_controls_are_named(served: Served, browser: Browser) -> None:
-    page = browser.new_context(viewport=PHONE).new_page()
-    try:
-        page.goto(served.page_url)
-        bot_says(page, "safety check")
+    with at_first_question(browser, served.page_url, viewport=PHONE) as page:
         log = conversation(page)
         assert log.get_attribute("aria-live") == "polite", "screen readers announce each reply once it arrives"
         assert log.locator(".message.bot").count() >= 2, "the replies are inside the announced log"
@@ -135,15 +122,10 @@ def test_replies_are_announced_and_controls_are_named(served: Served, browser: B
         assert page.get_by_role("button", name="Send").is_visible(), "the send button has a name"
         spoken = log.locator(".message.bot").first.inner_text()
         assert spoken.startswith("The helper said:"), "each message says who wrote it to a screen reader"
-    finally:
-        page.context.close()
 
 
 def test_targets_are_big_enough_and_the_page_reflows_at_320_px(served: Served, browser: Browser) -> None:
-    page = browser.new_context(viewport=NARROW).new_page()
-    try:
-        page.goto(served.page_url)
-        bot_says(page, "safety check")
+    with at_first_question(browser, served.page_url, viewport=NARROW) as page:
         assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], "no sideways scrolling"
         for target in [*page.get_by_role("button").all(), message_box(page)]:
             box = target.bounding_box()
@@ -152,5 +134,3 @@ def test_targets_are_big_enough_and_the_page_reflows_at_320_px(served: Served, b
             assert box["height"] >= 24, f"{target.inner_text()!r} is at least 24 px high"
             assert box["x"] >= 0, "every control fits on screen"
             assert box["x"] + box["width"] <= NARROW["width"], "every control fits on screen"
-    finally:
-        page.context.close()
