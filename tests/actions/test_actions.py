@@ -20,7 +20,6 @@ from actions.screening import ActionAskWarningSigns
 from bot.core.settings import load_settings
 from tests.actions.conftest import MakeTracker
 
-pytestmark = pytest.mark.asyncio
 VEINS = {"night_cramps": "yes", "visible_veins": "yes", "diuretics": "no", "dehydration": "no", "exercise": "sedentary"}
 
 

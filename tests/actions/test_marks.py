@@ -13,7 +13,6 @@ from actions.followups import ActionGiveReliefSteps, ActionGiveSummary
 from tests.actions.conftest import MakeTracker
 from tests.actions.test_actions import VEINS
 
-pytestmark = pytest.mark.asyncio
 BLEEDING = {"findings": {"bleeding_vein": "present"}}
 
 
