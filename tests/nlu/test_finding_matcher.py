@@ -147,6 +147,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("Years ago I had a DVT. Now my left calf is swollen.", {"previous_clot": P, "one_leg_swollen": P}),
     ("Last month I flew to Spain. My left calf swelled up and went red.", {"one_leg_swollen": P, "clot_risk": P}),
     ("since I came off the plane my left calf has been aching", {"clot_risk": P, "calf_pain": P}),
+    ("the pain went down both my legs", {"both_legs_nerve_pain": P}),
+    ("My leg had completely gone. No movement in my foot.", {"sudden_leg_weakness": P}),
     # DVT's pain is often a cramp: one told beside a clot risk is calf pain, a night cramp is not
     ("Ever since my knee op I've had some calf cramping.", {"clot_risk": P, "calf_pain": P}),
     ("Since my operation I get cramps at night", {"clot_risk": P, "calf_pain": None}),
@@ -188,6 +190,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("a hard tender vein on my calf", "visible_veins"),
         ("im on a blood pressure tablet", "statin"),
         ("my shin splints are back since I upped my mileage", "clot_risk"),
+        ("my back was agony, it felt like I had broken my leg", "leg_injury"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
