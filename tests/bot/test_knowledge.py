@@ -126,6 +126,14 @@ def test_medicine_advice_defers_to_the_prescriber(knowledge: KnowledgeBase) -> N
     assert "do not stop" in review
 
 
+def test_no_concept_lists_a_phrase_twice(knowledge: KnowledgeBase) -> None:
+    """A phrase listed twice is an edit that lost track of the list: the second copy adds nothing."""
+    from bot.language.lexicon import load_lexicon
+
+    for name, phrases in load_lexicon(knowledge).concepts.items():
+        assert len(phrases) == len(set(phrases)), f"concept {name!r} lists a phrase twice"
+
+
 def test_knowledge_lives_outside_rasa_training_data() -> None:
     assert KNOWLEDGE_DIR.parent == ROOT / "bot" / "core"
     assert not any(Path("data").rglob("findings.yml"))
