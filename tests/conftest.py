@@ -39,7 +39,9 @@ TODAY = date(2026, 11, 25)
 @pytest.fixture(scope="session")
 def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
     """uvloop's, which Sanic installs when a server starts in this process (the action server's thread): set from
-    the start, a server starting later cannot swap the policy under the session's event loop."""
+    the start, a server starting later cannot swap the policy under the session's event loop. Every async test
+    module marks `asyncio(loop_scope="session")`: a test on a loop of its own closes it and leaves the
+    session-loop tests after it on that worker with none."""
     import uvloop
 
     return uvloop.EventLoopPolicy()
@@ -118,6 +120,14 @@ def worker_group(item: pytest.Item) -> str | None:
     return None
 
 
+def _loop_scope(item: pytest.Item) -> str | None:
+    """The event loop an async test runs on; None for a test that is not async."""
+    marker = item.get_closest_marker("asyncio")
+    if marker is None:
+        return None
+    return str(marker.kwargs.get("loop_scope", "function"))
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that load the model start first, `make serve`'s before the Agent's, so the two workers load them at
@@ -129,6 +139,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         rank = SHARED_BY.index(group) if group in SHARED_BY else len(SHARED_BY) + (group is None)
         return rank, item.get_closest_marker("restarts_served") is not None
 
+    on_own_loop = [item.nodeid for item in items if _loop_scope(item) not in (None, "session")]
+    if on_own_loop:
+        raise pytest.UsageError(f"mark these asyncio(loop_scope='session') (see event_loop_policy): {on_own_loop}")
     items.sort(key=order)
     for item in items:
         group = worker_group(item)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.assessment import Status
 from bot.language.lexicon import Lexicon, NumberRule
+from bot.language.spacy_pipeline import KNOWN_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,6 +132,9 @@ class FindingMatcher:
         self.lexicon = lexicon
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
         self._lemma_values = set(self._lemmas.values())
+        if not nlp.vocab.lookups.has_table(KNOWN_WORDS):
+            raise ValueError(f"the spaCy pipeline has no '{KNOWN_WORDS}' table: it predates this code; run make setup")
+        self._known = nlp.vocab.lookups.get_table(KNOWN_WORDS)
         self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
         phrases = dict(lexicon.concepts)
         phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
@@ -165,10 +169,13 @@ class FindingMatcher:
         """A lexicon word for an unknown word one or two edits away (two for long words); else the word."""
         if not word.isalpha() or len(word) < 4 or word in self._lemmas or word in self._lemma_values:
             return word
+        if word in self._known:  # a common English word is meant as written ("forever" is no "fever")
+            return word
         limit = 1 if len(word) < 7 else 2
         best, best_distance = word, limit + 1
-        # misspellings keep the first letter, or swap the first two: look only there
-        candidates = self._by_initial.get(word[0], []) + self._by_initial.get(word[1], [])
+        # misspellings keep the first letter, or swap the first two: look only there ("unsightly" is no "nightly")
+        swapped = [c for c in self._by_initial.get(word[1], []) if len(c) > 1 and c[1] == word[0]]
+        candidates = self._by_initial.get(word[0], []) + swapped
         for candidate in candidates:
             distance = edit_distance(word, candidate, limit)
             if distance < best_distance:

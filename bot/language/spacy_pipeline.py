@@ -1,7 +1,8 @@
 """Builds the spaCy pipeline that Rasa's `SpacyNLP` loads, from code and installed packages only.
 
 No English model can be downloaded here, so we save blank English plus a lookup lemmatizer (its tables come
-from the `spacy-lookups-data` package) to `build/spacy/en_legs`. The build is skipped when the saved pipeline
+from the `spacy-lookups-data` package) to `build/spacy/en_legs`, with a table of the English words common enough
+never to be taken for a misspelling (`KNOWN_WORDS`). The build is skipped when the saved pipeline
 was made by the same code and package versions, so set-up stays quick and repeatable.
 """
 
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
 
 PIPELINE_DIR = Path(__file__).resolve().parents[2] / "build" / "spacy" / "en_legs"
 FINGERPRINT_FILE = PIPELINE_DIR.with_suffix(".fingerprint")
+KNOWN_WORDS = "known_words"
+"""The vocabulary lookups table of words the finding matcher never corrects, with their log probabilities."""
+KNOWN_WORD_LOG_PROB = -15.0
+"""A word at least this common in the web text behind spaCy's `lexeme_prob` counts is a word someone meant, not
+a misspelling: about 49,000 words, among them "forever" (no "fever"), "overweight" (no "overnight") and
+"soreness" (no "shortness"), while "swolen" and "diahrea" (about -18) are still corrected."""
 
 
 def fingerprint() -> str:
@@ -40,6 +47,11 @@ def build() -> Language:
     nlp.meta["description"] = "Blank English with lookup lemmas, built locally for the leg-cramp assistant"
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
+    from spacy.util import load_language_data, registry
+
+    counts: dict[str, float] = load_language_data(registry.lookups.get("en")["lexeme_prob"])  # type: ignore[assignment]
+    known = {word: prob for word, prob in counts.items() if prob >= KNOWN_WORD_LOG_PROB and word.isalpha()}
+    nlp.vocab.lookups.add_table(KNOWN_WORDS, known)
     return nlp
 
 

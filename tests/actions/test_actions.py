@@ -20,6 +20,8 @@ from actions.screening import ActionAskWarningSigns
 from bot.core.settings import load_settings
 from tests.actions.conftest import MakeTracker
 
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
 VEINS = {"night_cramps": "yes", "visible_veins": "yes", "diuretics": "no", "dehydration": "no", "exercise": "sedentary"}
 
 
@@ -236,12 +238,3 @@ async def test_nothing_known_yet_says_the_answer_is_general(
 ) -> None:
     await ActionGiveReliefSteps().run(dispatcher, tracker(), domain)
     assert responses(dispatcher)[0] == "utter_no_findings_yet"
-
-
-def test_every_action_in_the_domain_is_implemented(domain: dict[str, Any]) -> None:
-    from rasa_sdk.executor import ActionExecutor
-
-    executor = ActionExecutor()
-    executor.register_package("actions")
-    declared = {next(iter(a)) if isinstance(a, dict) else a for a in domain["actions"]}
-    assert declared <= set(executor.actions)

@@ -13,6 +13,7 @@ from actions.followups import ActionGiveReliefSteps, ActionGiveSummary
 from tests.actions.conftest import MakeTracker
 from tests.actions.test_actions import VEINS
 
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 BLEEDING = {"findings": {"bleeding_vein": "present"}}
 
 

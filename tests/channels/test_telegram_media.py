@@ -54,6 +54,7 @@ def pngs(tmp_path_factory: pytest.TempPathFactory, knowledge: KnowledgeBase) -> 
     return folder
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_a_plan_is_followed_by_its_pictures_with_their_alt_text(
     api: FakeBotApi, pngs: Path, knowledge: KnowledgeBase
 ) -> None:
@@ -67,6 +68,7 @@ async def test_a_plan_is_followed_by_its_pictures_with_their_alt_text(
         assert call.files["photo"].content == (pngs / f"{picture_id}.png").read_bytes(), "uploaded, not a URL"
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_a_missing_png_is_one_warning_and_the_text_still_goes_out(
     api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -81,6 +83,7 @@ async def test_a_missing_png_is_one_warning_and_the_text_still_goes_out(
     assert "make setup" in warnings[0].getMessage()
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_a_summary_is_followed_by_the_same_summary_as_a_pdf(api: FakeBotApi) -> None:
     chat = CHAT + 2
     summary = "Leg symptom summary, 1 December 2026\nSaid yes to:\n- cramps at night or in bed"

@@ -10,6 +10,7 @@ from bot.rasa_plugins.channels.telegram import TelegramInput, TelegramOutput, Te
 from tests.conftest import free_port
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_an_unreachable_bot_api_is_logged_not_fatal(caplog: pytest.LogCaptureFixture) -> None:
     output = TelegramOutput("123456:TEST", f"http://127.0.0.1:{free_port()}")
     with caplog.at_level(logging.WARNING):

@@ -191,6 +191,10 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("im on a blood pressure tablet", "statin"),
         ("my shin splints are back since I upped my mileage", "clot_risk"),
         ("my back was agony, it felt like I had broken my leg", "leg_injury"),
+        ("the vein is unsightly but it never hurts", "night_cramps"),
+        # a common word is meant as written, never taken for a misspelt lexicon word
+        ("I will have these veins forever", "fever"),
+        ("I'm overweight and my calves cramp", "night_cramps"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
