@@ -148,6 +148,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("Last month I flew to Spain. My left calf swelled up and went red.", {"one_leg_swollen": P, "clot_risk": P}),
     ("since I came off the plane my left calf has been aching", {"clot_risk": P, "calf_pain": P}),
     ("the pain went down both my legs", {"both_legs_nerve_pain": P}),
+    ("my calves always cramp up during a workout", {"cramp_with_exercise": P}),
     ("My leg had completely gone. No movement in my foot.", {"sudden_leg_weakness": P}),
     # DVT's pain is often a cramp: one told beside a clot risk is calf pain, a night cramp is not
     ("Ever since my knee op I've had some calf cramping.", {"clot_risk": P, "calf_pain": P}),
@@ -195,6 +196,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         # a common word is meant as written, never taken for a misspelt lexicon word
         ("I will have these veins forever", "fever"),
         ("I'm overweight and my calves cramp", "night_cramps"),
+        ("after my workout I felt great, then I drove home", "cramp_with_exercise"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:

@@ -138,7 +138,8 @@ def test_concurrent_messages_of_one_person_are_taken_one_at_a_time(deployment: D
     assert turns == ["action", *["user", "action"] * len(texts)], "each turn finished before the next began"
 
 
-def test_forget_me_and_the_admin_command_delete_from_postgresql(
+@pytest.mark.asyncio(loop_scope="session")
+async def test_forget_me_and_the_admin_command_delete_from_postgresql(
     deployment: Deployment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bot.serving.forget import main
@@ -150,7 +151,8 @@ def test_forget_me_and_the_admin_command_delete_from_postgresql(
     monkeypatch.setenv("PROFILE", "production")
     monkeypatch.setenv("DATABASE_URL", deployment.postgres.url)
     monkeypatch.setenv("REDIS_URL", deployment.redis.url)
-    assert main(["forget-admin"]) == 0
+    # on a thread, as from a shell: the command's asyncio.run must not end the session loop of this worker
+    assert await asyncio.to_thread(main, ["forget-admin"]) == 0
     left = count(deployment, "select count(*) from events where sender_id in ('forget-chat', 'forget-admin')")
     assert left == 0
 
