@@ -54,12 +54,12 @@ async def test_the_admin_command_finds_the_store_make_serve_uses(
     assert (await store.retrieve("carol")) is None
 
 
-def test_the_admin_command_names_a_bad_setting(
+async def test_the_admin_command_names_a_bad_setting(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from bot.serving.forget import main
 
     monkeypatch.setenv("PROFILE", "production")
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert main(["carol"]) == 2
+    assert await asyncio.to_thread(main, ["carol"]) == 2
     assert "DATABASE_URL" in capsys.readouterr().err
