@@ -135,6 +135,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("my mum is in her seventies", {"age_over_60": P}),
     ("it has been six weeks since my delivery and my left calf hurts", {"clot_risk": P, "calf_pain": P}),
     ("my left calf was sore on monday. by thursday it was swollen", {"one_leg_swollen": P, "calf_pain": P}),
+    ("My foot tingled all morning. Then it went white and cold.", {"cold_pale_leg": P}),
     ("a charley horse in my calf that wouldn't go away", {"cramp_not_easing": P}),
     ("the varicose vein bled when I knocked it, it stopped after I pressed it", {"bleeding_wont_stop": A}),
     ("I've been dribbling and it's hard to pee since my back went", {"bladder_bowel_change": P}),
@@ -197,6 +198,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("I will have these veins forever", "fever"),
         ("I'm overweight and my calves cramp", "night_cramps"),
         ("after my workout I felt great, then I drove home", "cramp_with_exercise"),
+        ("My feet ache after work. It was cold outside so I wore thick socks.", "cold_pale_leg"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
