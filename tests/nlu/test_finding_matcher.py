@@ -138,6 +138,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("My foot tingled all morning. Then it went white and cold.", {"cold_pale_leg": P}),
     ("a charley horse in my calf that wouldn't go away", {"cramp_not_easing": P}),
     ("the varicose vein bled when I knocked it, it stopped after I pressed it", {"bleeding_wont_stop": A}),
+    ("the vein on my ankle burst and i cant get it to stop bleeding", {"bleeding_wont_stop": P}),
+    # a fear named is no condition had; a clot had is one, whatever is feared next
+    ("I was worried about clots on the flight so I wore flight socks", {"previous_clot": None, "clot_risk": P}),
+    ("I had a DVT in 2019 and I am scared of getting another one", {"previous_clot": P}),
     ("I've been dribbling and it's hard to pee since my back went", {"bladder_bowel_change": P}),
     ("I picked a scab, not realizing it was attached to a varicose vein", {"visible_veins": P}),
     # a story begun long ago is long past until it comes back to now
