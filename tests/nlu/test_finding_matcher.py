@@ -142,6 +142,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # a fear named is no condition had; a clot had is one, whatever is feared next
     ("I was worried about clots on the flight so I wore flight socks", {"previous_clot": None, "clot_risk": P}),
     ("I had a DVT in 2019 and I am scared of getting another one", {"previous_clot": P}),
+    ("I read that you can get clots on long flights, should I worry?", {"previous_clot": U}),
+    ("I heard that water tablets can cause cramps, I'm on furosemide", {"diuretics": P}),
     ("I've been dribbling and it's hard to pee since my back went", {"bladder_bowel_change": P}),
     ("I picked a scab, not realizing it was attached to a varicose vein", {"visible_veins": P}),
     # a story begun long ago is long past until it comes back to now
