@@ -171,6 +171,11 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("varicouse viens", {"visible_veins": P}),
     ("on furosimide", {"diuretics": P}),
     ("no swolen ankles", {"ankle_swelling": A}),
+    ("my legs ake all the time and my vains stick out", {"heavy_legs": P, "visible_veins": P}),
+    ("ive had diahrea for 3 days", {"persistent_vomiting": P}),
+    ("brething is hard and my chest hurts", {"breathless": P, "chest_pain": P}),
+    # a time or a reason after a denial is not denied with it
+    ("i dont get out much since my hip op", {"clot_risk": P}),
 ]
 
 
@@ -204,6 +209,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("I will have these veins forever", "fever"),
         ("I'm overweight and my calves cramp", "night_cramps"),
         ("after my workout I felt great, then I drove home", "cramp_with_exercise"),
+        ("i go to the gym 5 times a week and do heavy leg days", "heavy_legs"),
         ("My feet ache after work. It was cold outside so I wore thick socks.", "cold_pale_leg"),
     ],
 )
