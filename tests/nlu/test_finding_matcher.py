@@ -46,6 +46,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I don't take water pills", {"diuretics": A}),
     ("cramps, but never at night", {"night_cramps": A}),
     ("I stopped my diuretic last year", {"diuretics": A}),
+    ("my doctor took me off furosemide", {"diuretics": A}),
+    ("the swelling has gone down but my calf is still sore", {"ankle_swelling": A, "calf_pain": P}),
     ("I drink plenty of water", {"dehydration": A}),
     ("I don't drink enough", {"dehydration": P}),
     ("bladder and bowels are normal", {"bladder_bowel_change": A}),
