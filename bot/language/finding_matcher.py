@@ -41,6 +41,7 @@ NOT_AN_AGE = r"(?!\s*(?:min|sec|hour|hr|time|week|day|month|year|%|kg|lb|mile|km
 AGE_PATTERNS = (
     re.compile(r"\b(?:i'?m|i am|aged?|age of|he'?s|she'?s|he is|she is|is)\s+(\d{2,3})\b" + NOT_AN_AGE),
     re.compile(r"\b(\d{2,3})\s*(?:years? old|yrs? old|y/?o|yo|year-old|(?:m|f|male|female)\b)"),
+    re.compile(r"[a-z]\s*\((\d{2,3})\)" + NOT_AN_AGE),  # "my grandmother (89)"
 )
 AGE_RANGE = range(16, 111)
 NUMBER_WORDS = {
