@@ -167,10 +167,10 @@ class FindingMatcher:
         return str(self._lemmas.get(word, word))
 
     def _nearest_word(self, word: str) -> str:
-        """A lexicon word for an unknown word one or two edits away (two for long words); else the word."""
-        if not word.isalpha() or len(word) < 4 or word in self._lemmas or word in self._lemma_values:
-            return word
-        if word in self._known:  # a common English word is meant as written ("forever" is no "fever")
+        """A lexicon word for an unknown word one or two edits away (two for long words); else the word. A word
+        spaCy knows, or a common English word, is meant as written ("forever" is no "fever")."""
+        known = word in self._lemmas or word in self._lemma_values or word in self._known
+        if known or not word.isalpha() or len(word) < 4:
             return word
         limit = 1 if len(word) < 7 else 2
         best, best_distance = word, limit + 1
