@@ -36,6 +36,9 @@ TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "although", "though", "whereas", "except"}
 """Punctuation and contrast words that end a clause: concepts of one rule must share a clause (or a sentence)."""
+NEARBY_SENTENCES = 3
+"""How far a `nearby` rule reaches: a sentence and the two after it, as a story names the calf once and tells
+what it did two sentences on ("...the calf of my left leg. I thought I had strained it. It got worse each day")."""
 STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
 NOT_AN_AGE = r"(?!\s*(?:min|sec|hour|hr|time|week|day|month|year|%|kg|lb|mile|km|metre|meter|cup|litre|liter|glass))"
 AGE_PATTERNS = (
@@ -315,8 +318,7 @@ class FindingMatcher:
             places = (
                 ("clause", clauses[match.start]),
                 ("sentence", sentence),
-                ("nearby", sentence - 1),
-                ("nearby", sentence),
+                *(("nearby", sentence - back) for back in range(NEARBY_SENTENCES)),
             )
             for place in places:
                 groups.setdefault(place, {}).setdefault(match.label, []).append((index, match))

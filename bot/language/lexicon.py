@@ -24,8 +24,8 @@ CUE_KINDS = (
 )
 SAID = ("present", "absent", "none")
 SCOPES = ("clause", "sentence", "nearby")
-"""Where a rule's concepts must meet: one clause, one sentence, or a sentence and the next (a story's "At the end
-of lap two it came. A cramp.")."""
+"""Where a rule's concepts must meet: one clause, one sentence, or a sentence and the two after it (a story's "At
+the end of lap two it came. A cramp.")."""
 NUMBER_KINDS = ("age", "minutes", "temperature")
 PRONOUNS = ("her", "him", "them")
 
