@@ -13,6 +13,7 @@ CASES: dict[str, tuple[set[str], set[str], str]] = {
     "clot_in_lung_chest": ({"chest_pain", "night_cramps"}, set(), "emergency_ambulance"),
     "clot_in_lung_breath": ({"breathless", "one_leg_swollen"}, set(), "emergency_ambulance"),
     "clot_in_lung_faint": ({"breathless", "dizzy_standing"}, set(), "emergency_ambulance"),
+    "clot_in_lung_heart": ({"palpitations", "one_leg_swollen"}, {"breathless"}, "emergency_ambulance"),
     "collapse": ({"fainting"}, set(), "emergency_ambulance"),
     "blocked_artery": ({"cold_pale_leg"}, {"visible_veins"}, "emergency_ambulance"),
     "bleeding_vein_uncontrolled": (
