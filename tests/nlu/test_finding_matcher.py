@@ -180,6 +180,18 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("brething is hard and my chest hurts", {"breathless": P, "chest_pain": P}),
     # a time or a reason after a denial is not denied with it
     ("i dont get out much since my hip op", {"clot_risk": P}),
+    # a story names the leg once and tells two sentences on what it did
+    (
+        "I noticed a pain in the calf of my left leg. I thought I had strained it. The pain got worse each day.",
+        {"lasting_calf_pain": P},
+    ),
+    ("My right calf was sore. I rested it. By the evening it was red and hot.", {"leg_red_warm": P}),
+    ("My longest run to date. My legs were feeling it. Starting to cramp.", {"cramp_with_exercise": P}),
+    ("My back has been bad for days. The pain goes down my left leg.", {"sciatica": P}),
+    # softened is still said; a fear of what may come is no sign now
+    ("all day I was feeling kind of faint", {"fainting": P}),
+    ("I was anxious that swelling would be a problem on the flight", {"ankle_swelling": U}),
+    ("my legs couldn't support me and I fell to the ground", {"sudden_leg_weakness": P}),
 ]
 
 
@@ -218,6 +230,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("the cramp lasted (20) minutes", "age_over_60"),
         ("my ankles swell in hot weather, it goes down overnight", "night_cramps"),
         ("My feet ache after work. It was cold outside so I wore thick socks.", "cold_pale_leg"),
+        ("I stretched my left calf and warmed up on the bike", "leg_red_warm"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
