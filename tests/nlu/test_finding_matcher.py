@@ -192,6 +192,11 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("all day I was feeling kind of faint", {"fainting": P}),
     ("I was anxious that swelling would be a problem on the flight", {"ankle_swelling": U}),
     ("my legs couldn't support me and I fell to the ground", {"sudden_leg_weakness": P}),
+    ("I tried to stand but couldn't. My legs wouldn't work.", {"sudden_leg_weakness": P}),
+    ("the pain was severe in my chest and back", {"chest_pain": P}),
+    ("a dark purple rash on his leg, and you could see how fast it was spreading", {"spreading_redness": P}),
+    ("I woke up and couldn't feel anything from the waist down", {"saddle_numbness": P}),
+    ("My left leg was heavy. My son said he was not surprised as it's swollen.", {"one_leg_swollen": P}),
 ]
 
 
@@ -231,6 +236,8 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("my ankles swell in hot weather, it goes down overnight", "night_cramps"),
         ("My feet ache after work. It was cold outside so I wore thick socks.", "cold_pale_leg"),
         ("I stretched my left calf and warmed up on the bike", "leg_red_warm"),
+        ("it is simply water retention in my ankles", "bladder_bowel_change"),
+        ("swollen calves, the skin so tight it feels like it will burst", "bleeding_vein"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
