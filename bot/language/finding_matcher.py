@@ -313,6 +313,10 @@ class FindingMatcher:
         story_past: set[int],
     ) -> Iterator[tuple[str, Status, int, int]]:
         groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
+        around: dict[int, set[str]] = {}  # sentence -> the concepts in it and the sentences either side
+        for match in matches:
+            for near in range(sentences[match.start] - 1, sentences[match.start] + 2):
+                around.setdefault(near, set()).add(match.label)
         for index, match in enumerate(matches):
             sentence = sentences[match.start]
             places = (
@@ -329,6 +333,8 @@ class FindingMatcher:
                 if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
                     continue
                 used = [concepts[c][0] for c in rule.all_of]
+                if rule.unless_nearby and around[sentences[used[0][1].start]].intersection(rule.unless_nearby):
+                    continue
                 own = {index for index, _ in used} | {
                     i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
                 }

@@ -35,6 +35,8 @@ class LexiconRule:
     """Every concept in `all_of` in one clause (and none in `unless`) states `findings` as `said`.
 
     `past`: the findings are about the past anyway ("had a DVT"), so a historical cue does not cancel them.
+    `unless_nearby`: concepts that cancel the rule anywhere in the sentences around its match, as a story tells
+    the cause a sentence before the sign ("my leg suddenly cramped. I could not move my calf for a minute").
     """
 
     findings: tuple[str, ...]
@@ -43,6 +45,7 @@ class LexiconRule:
     said: str
     scope: str
     past: bool = False
+    unless_nearby: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
     rules = []
     for index, raw in enumerate(file.entries(top["rules"], "rules")):
         entry = f"rule {index + 1}"
-        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "said", "scope", "past"))
+        fields = file.fields(raw, entry, ("findings", "all"), ("unless", "unless_nearby", "said", "scope", "past"))
         said = file.choice(fields.get("said", "present"), f"{entry}, said", SAID)
         scope = file.choice(fields.get("scope", "clause"), f"{entry}, scope", SCOPES)
         rules.append(
@@ -111,6 +114,7 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
                 said=said,
                 scope=scope,
                 past=fields.get("past", False) is True,
+                unless_nearby=file.refs(fields.get("unless_nearby"), f"{entry}, unless_nearby", concepts, "concept"),
             )
         )
         if not rules[-1].findings or not rules[-1].all_of:

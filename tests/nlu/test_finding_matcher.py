@@ -237,6 +237,8 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("My feet ache after work. It was cold outside so I wore thick socks.", "cold_pale_leg"),
         ("I stretched my left calf and warmed up on the bike", "leg_red_warm"),
         ("it is simply water retention in my ankles", "bladder_bowel_change"),
+        ("My leg suddenly cramped really bad. I could not move my calf for like a minute.", "sudden_leg_weakness"),
+        ("She feared it was a DVT, a deep vein thrombosis, a blood clot.", "previous_clot"),
         ("swollen calves, the skin so tight it feels like it will burst", "bleeding_vein"),
     ],
 )
@@ -275,7 +277,8 @@ def test_lexicon_is_complete_and_tidy(knowledge: KnowledgeBase) -> None:
     covered = {f for rule in lexicon.rules for f in rule.findings} | {n.finding for n in lexicon.numbers}
     buttons_only = {sign.id for sign in warning_signs(knowledge)}
     assert covered == set(knowledge.findings) - buttons_only, "every finding but the warning-sign buttons is read"
-    used = {c for rule in lexicon.rules for c in rule.all_of + rule.unless} | {n.needs for n in lexicon.numbers}
+    used = {c for rule in lexicon.rules for c in rule.all_of + rule.unless + rule.unless_nearby}
+    used |= {n.needs for n in lexicon.numbers}
     assert set(lexicon.concepts) <= used, "no unused concepts"
 
 
