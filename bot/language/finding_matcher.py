@@ -140,6 +140,7 @@ class FindingMatcher:
             raise ValueError(f"the spaCy pipeline has no '{KNOWN_WORDS}' table: it predates this code; run make setup")
         self._known = nlp.vocab.lookups.get_table(KNOWN_WORDS)
         self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
+        self._intensifiers = frozenset(self._key(word) for word in lexicon.cues["intensifier"])
         phrases = dict(lexicon.concepts)
         phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
         vocabulary = {
@@ -205,7 +206,8 @@ class FindingMatcher:
         if not words:
             return []
         keys = [self._key(word) for word in words]
-        found_spans = [*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))]
+        found_spans = {*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))}
+        found_spans |= self._spans_past_intensifiers(keys)
         matches = [
             _Match(self.nlp.vocab.strings[label], start, end)
             for label, start, end in sorted(found_spans, key=lambda m: m[1:])
@@ -222,6 +224,18 @@ class FindingMatcher:
             for status, start, end in self._number_hits(number, text, doc, matches, sentences):
                 self._keep(found, number.finding, status, start, end)
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
+
+    def _spans_past_intensifiers(self, keys: list[str]) -> set[tuple[int, int, int]]:
+        """Concept phrases found once the words that only say how much are left out ("it was quite pale",
+        "legs were really heavy"), as spans of the full text; cues are read on the full text only."""
+        kept = [index for index, key in enumerate(keys) if key not in self._intensifiers]
+        if len(kept) == len(keys):
+            return set()
+        return {
+            (label, kept[start], kept[end - 1] + 1)
+            for label, start, end in self._matcher(self._key_doc([keys[index] for index in kept]))
+            if not self.nlp.vocab.strings[label].startswith("cue:")
+        }
 
     def asked(self, doc: Doc) -> list[tuple[int, int]]:
         """Character spans of the clauses that ask rather than tell: a sentence ending in "?", a clause opening

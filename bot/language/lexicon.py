@@ -21,6 +21,7 @@ CUE_KINDS = (
     "scope_end",
     "question",
     "question_after",
+    "intensifier",
 )
 SAID = ("present", "absent", "none")
 SCOPES = ("clause", "sentence", "nearby")
