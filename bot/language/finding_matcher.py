@@ -141,6 +141,7 @@ class FindingMatcher:
         self._known = nlp.vocab.lookups.get_table(KNOWN_WORDS)
         self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
         self._intensifiers = frozenset(self._key(word) for word in lexicon.cues["intensifier"])
+        self._nearby_blockers = frozenset(concept for rule in lexicon.rules for concept in rule.unless_nearby)
         phrases = dict(lexicon.concepts)
         phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
         vocabulary = {
@@ -327,8 +328,8 @@ class FindingMatcher:
         story_past: set[int],
     ) -> Iterator[tuple[str, Status, int, int]]:
         groups: dict[tuple[str, int], dict[str, list[tuple[int, _Match]]]] = {}
-        around: dict[int, set[str]] = {}  # sentence -> the concepts in it and the sentences either side
-        for match in matches:
+        around: dict[int, set[str]] = {}  # sentence -> the `unless_nearby` concepts in it and the sentences either side
+        for match in (m for m in matches if m.label in self._nearby_blockers):
             for near in range(sentences[match.start] - 1, sentences[match.start] + 2):
                 around.setdefault(near, set()).add(match.label)
         for index, match in enumerate(matches):
@@ -347,7 +348,7 @@ class FindingMatcher:
                 if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
                     continue
                 used = [concepts[c][0] for c in rule.all_of]
-                if rule.unless_nearby and around[sentences[used[0][1].start]].intersection(rule.unless_nearby):
+                if around.get(sentences[used[0][1].start], set()).intersection(rule.unless_nearby):
                     continue
                 own = {index for index, _ in used} | {
                     i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
