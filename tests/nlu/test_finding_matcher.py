@@ -200,6 +200,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # a word that only says how much does not break a phrase
     ("I looked at my foot. It was quite pale in color.", {"cold_pale_leg": P}),
     ("my chest felt really tight", {"chest_pain": P}),
+    ("I got the shakes and a red patch on my shin", {"fever": P}),
 ]
 
 
@@ -243,6 +244,8 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("My leg suddenly cramped really bad. I could not move my calf for like a minute.", "sudden_leg_weakness"),
         ("She feared it was a DVT, a deep vein thrombosis, a blood clot.", "previous_clot"),
         ("swollen calves, the skin so tight it feels like it will burst", "bleeding_vein"),
+        ("I tried to shake my foot but it stayed stiff", "fever"),
+        ("a terrible pain in my calf, I could not move my foot, it was locked in place", "sudden_leg_weakness"),
     ],
 )
 def test_does_not_read_what_is_not_said(read: Read, text: str, not_expected: str) -> None:
