@@ -274,14 +274,20 @@ class FindingMatcher:
         scopes = _Scopes({}, {}, {})
         masks = ("cue:hedge", "cue:pseudo")
         phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
+        undoers = {m.start: m for m in matches if m.label == "cue:double_negation"}
+        undone: set[int] = set()  # starts of undoing words a negation before them reached
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
             if kind not in ("negation_before", "negation_after", "hedge", "hedge_after", "historical"):
                 continue
             if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
+            if kind == "negation_before" and cue.start in undone:
+                continue
             if kind in ("negation_before", "hedge"):
                 span: Iterable[int] = self._forward(cue, clauses, listed, enders, window, len(keys))
+                if kind == "negation_before":
+                    span = _unless_undone(list(span), undoers, undone)
             elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
                 # "my heart skips? not sure": the doubt is about the question just asked
                 span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
@@ -475,6 +481,19 @@ def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
             segment += 1
         ids.append(segment)
     return ids
+
+
+def _unless_undone(span: list[int], undoers: dict[int, _Match], undone: set[int]) -> list[int]:
+    """A negation's reach, or nothing when it reaches an undoing word, which then negates nothing either.
+
+    Two negations cancel: "I couldn't sit down without severe pain" is pain, "not a night without cramps" is
+    cramps at night. Matches come in text order, so the undoing word is marked before its own turn as a cue.
+    """
+    for token in span:
+        if token in undoers:
+            undone.add(token)
+            return []
+    return span
 
 
 def _status(said: str, tokens: set[int], scopes: _Scopes, own: set[int], matches: list[_Match]) -> Status | None:

@@ -13,6 +13,7 @@ from bot.core.knowledge_types import KnowledgeBase
 CUE_KINDS = (
     "negation_before",
     "negation_after",
+    "double_negation",
     "hedge",
     "hedge_after",
     "historical",

@@ -201,6 +201,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I looked at my foot. It was quite pale in color.", {"cold_pale_leg": P}),
     ("my chest felt really tight", {"chest_pain": P}),
     ("I got the shakes and a red patch on my shin", {"fever": P}),
+    # two negations cancel
+    ("A few days passed. I couldn't sit down without enduring severe pain.", {"severe_leg_pain": P}),
+    ("I can't go a single night without cramps", {"night_cramps": P}),
+    ("I sleep without cramps since I started stretching", {"night_cramps": A}),
 ]
 
 
