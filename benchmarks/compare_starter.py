@@ -25,7 +25,9 @@ from benchmarks.load import LoadResult, play
 from benchmarks.servers import PYTHON, ROOT, BotServers
 
 REPORT_DIR = ROOT / "reports" / "bench"
-OUR_PROJECT_PARTS = ("config.yml", "domain.yml", "data", "bot", "actions", "build")
+# credentials.yml names our REST channel, which installs bot/rasa_patches.py: without it the in-memory server
+# would run Rasa's bare channel and none of the fixes (replies validated against a schema built anew per call)
+OUR_PROJECT_PARTS = ("config.yml", "domain.yml", "credentials.yml", "data", "bot", "actions", "build")
 OUR_SCRIPT = [
     "hi",
     "my calves cramp most nights and I can see bulging veins",
