@@ -29,6 +29,7 @@ CASES: dict[str, tuple[set[str], set[str], str]] = {
     "muscle_breakdown": ({"dark_urine", "exercise_strenuous"}, set(), "emergency"),
     "bladder_bowel_change": ({"bladder_bowel_change"}, {"sciatica"}, "emergency"),
     "spreading_infection": ({"spreading_redness", "fever"}, set(), "emergency"),
+    "fast_spreading_infection": ({"spreading_redness", "fast_spreading_redness"}, {"fever", "calf_pain"}, "emergency"),
     "confusion": ({"confusion", "fluid_loss"}, set(), "emergency"),
     "no_pee": ({"no_urine", "dehydration"}, set(), "emergency"),
     "fever_with_red_leg": ({"fever", "leg_red_warm"}, {"spreading_redness"}, "emergency"),

@@ -201,6 +201,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I looked at my foot. It was quite pale in color.", {"cold_pale_leg": P}),
     ("my chest felt really tight", {"chest_pain": P}),
     ("I got the shakes and a red patch on my shin", {"fever": P}),
+    ("the redness on my shin is spreading really fast", {"fast_spreading_redness": P, "spreading_redness": P}),
+    ("a red patch on my calf, it has spread a little since last week", {"fast_spreading_redness": None}),
     # two negations cancel
     ("A few days passed. I couldn't sit down without enduring severe pain.", {"severe_leg_pain": P}),
     ("I can't go a single night without cramps", {"night_cramps": P}),
