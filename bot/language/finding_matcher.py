@@ -474,11 +474,17 @@ def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
 
 
 def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
-    """For each token, the number of the clause or sentence it is in."""
-    ids, segment = [], 0
+    """For each token, the number of the clause or sentence it is in.
+
+    Breaks in a row end one segment ("home.\n", "!!!"), and a blank line is a line break: otherwise a story's
+    paragraphs would count as extra sentences and put its next sentence out of a `nearby` rule's reach.
+    """
+    ids, segment, after_break = [], 0, False
     for key in keys:
-        if key in breaks:
+        is_break = key in breaks or ("\n" in breaks and "\n" in key and key.isspace())
+        if is_break and not after_break:
             segment += 1
+        after_break = is_break
         ids.append(segment)
     return ids
 

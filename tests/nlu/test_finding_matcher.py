@@ -203,6 +203,9 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I got the shakes and a red patch on my shin", {"fever": P}),
     ("the redness on my shin is spreading really fast", {"fast_spreading_redness": P, "spreading_redness": P}),
     ("a red patch on my calf, it has spread a little since last week", {"fast_spreading_redness": None}),
+    # a line break after a full stop, or a blank line, ends one sentence, not two
+    ("My fractures were minor. So I went home.\nExcruciating pain followed for days.", {"pain_out_of_proportion": P}),
+    ("I had a crush injury!!! I went home.\n\nExcruciating pain followed.", {"pain_out_of_proportion": P}),
     # two negations cancel
     ("A few days passed. I couldn't sit down without enduring severe pain.", {"severe_leg_pain": P}),
     ("I can't go a single night without cramps", {"night_cramps": P}),
