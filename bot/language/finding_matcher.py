@@ -246,10 +246,13 @@ class FindingMatcher:
         keys = self.keys(doc)
         clauses, sentences = _segment_ids(keys, CLAUSE_BREAKS), _segment_ids(keys, SENTENCE_BREAKS)
         cues = [(self.nlp.vocab.strings[label], start) for label, start, _ in self._matcher(self._key_doc(keys))]
+        telling = {start for label, start in cues if label == "cue:pseudo"}  # "when i run, ..." asks nothing
         openers = [
             start
             for label, start in cues
-            if label == "cue:question" and (start == 0 or keys[start - 1] in CLAUSE_BREAKS)
+            if label == "cue:question"
+            and start not in telling
+            and (start == 0 or _is_break(keys[start - 1], CLAUSE_BREAKS))
         ]
         asked_sentences = {sentences[index] - 1 for index, key in enumerate(keys) if key == "?"}
         asked_clauses = {clauses[start] for start in openers}
@@ -473,6 +476,11 @@ def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
     return set(range(first + 1, min(back_to_now, default=sentences[-1] + 1)))
 
 
+def _is_break(key: str, breaks: frozenset[str]) -> bool:
+    """Whether a token ends a clause or sentence; a blank line ("\n\n", one token) is a line break."""
+    return key in breaks or ("\n" in breaks and "\n" in key and key.isspace())
+
+
 def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
     """For each token, the number of the clause or sentence it is in.
 
@@ -481,7 +489,7 @@ def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
     """
     ids, segment, after_break = [], 0, False
     for key in keys:
-        is_break = key in breaks or ("\n" in breaks and "\n" in key and key.isspace())
+        is_break = _is_break(key, breaks)
         if is_break and not after_break:
             segment += 1
         after_break = is_break

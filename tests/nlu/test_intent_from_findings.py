@@ -1,10 +1,12 @@
-"""A story or a message with findings is never taken for small talk; questions and answers keep their intent."""
+"""A story or a message with findings is never taken for small talk, and keeps its findings whatever its intent;
+questions and answers keep their intent."""
 
 from __future__ import annotations
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.rasa_plugins.nlu.finding_extractor import FindingExtractor
 from bot.rasa_plugins.nlu.intent_from_findings import IntentFromFindings
 
 FOUND = {"entity": "night_cramps", "value": "yes", "extractor": "FindingExtractor"}
@@ -45,3 +47,37 @@ def test_a_question_that_asks_nothing_but_tells_findings_is_a_description(asks: 
     )
     component.process([message])
     assert message.get("intent")["name"] == expected
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FindingExtractor:
+    return FindingExtractor(
+        {
+            **FindingExtractor.get_default_config(),
+            "only_red_flags_for_intents": ["out_of_scope"],
+            "only_red_flags_asked_for_intents": ["ask_what_to_do"],
+        }
+    )
+
+
+def _read(extractor: FindingExtractor, text: str, intent: str) -> dict[str, str]:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6}})
+    extractor.process([message])
+    return {e["value"]: e.get("role", "") for e in message.get("entities", []) if e["entity"] == "finding"}
+
+
+def test_a_short_message_about_something_else_keeps_only_red_flags(extractor: FindingExtractor) -> None:
+    assert _read(extractor, "my dog has sciatica and I can't breathe", "out_of_scope") == {"breathless": "present"}
+
+
+def test_a_story_keeps_its_findings_whatever_its_intent(extractor: FindingExtractor) -> None:
+    story = (
+        "It's a bizarre pain, is sciatica. The best way I can describe it is like toothache in your leg. It's such a "
+        "strange feeling that I refused to acknowledge it and ended up limping to a variety of places."
+    )
+    assert _read(extractor, story, "out_of_scope").get("sciatica") == "present"
+
+
+def test_a_story_with_a_question_keeps_what_it_tells(extractor: FindingExtractor) -> None:
+    story = "When I run marathons I always cramp up badly by about mile 20. How can I figure out what to do?"
+    assert _read(extractor, story, "ask_what_to_do").get("cramp_with_exercise") == "present"

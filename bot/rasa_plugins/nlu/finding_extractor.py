@@ -40,7 +40,9 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
     red flags only. For those in `only_red_flags_asked_for_intents` (questions) it keeps only red flags among the
     findings the message asks about: "what causes varicose veins?" fills no slot (a question is no report; the
     form asks instead), but what the same message tells outright ("my calf cramped for 20 minutes, stretching did
-    nothing") is kept. An emergency is never dropped.
+    nothing") is kept. An emergency is never dropped. A message of `story_words` words or more is a story about
+    the person's legs whatever intent it was given (`IntentFromFindings` makes it a description), so its findings
+    are all kept but those it asks about.
     """
 
     @staticmethod
@@ -49,6 +51,7 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
             "spacy_model": "build/spacy/en_legs",
             "only_red_flags_for_intents": [],
             "only_red_flags_asked_for_intents": [],
+            "story_words": 25,
         }
 
     @classmethod
@@ -69,6 +72,7 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
         self.experiencer = ExperiencerFinder(lexicon.people)
         self.only_red_flags_for = set(config["only_red_flags_for_intents"])
         self.only_red_flags_asked_for = set(config["only_red_flags_asked_for_intents"])
+        self.story_words = int(config["story_words"])
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
@@ -79,7 +83,7 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
             doc = message.get(SPACY_DOCS[TEXT]) or self.nlp(text.lower())
             found = self.matcher.find(doc)
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if found and intent in self.only_red_flags_for:
+            if found and intent in self.only_red_flags_for and len(text.split()) < self.story_words:
                 found = [f for f in found if self.knowledge.findings[f.finding].kind == "red_flag"]
             elif found and intent in self.only_red_flags_asked_for:
                 asked = self.matcher.asked(doc)
