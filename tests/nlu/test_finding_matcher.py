@@ -206,6 +206,11 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # a line break after a full stop, or a blank line, ends one sentence, not two
     ("My fractures were minor. So I went home.\nExcruciating pain followed for days.", {"pain_out_of_proportion": P}),
     ("I had a crush injury!!! I went home.\n\nExcruciating pain followed.", {"pain_out_of_proportion": P}),
+    ("I started to feel pain in my left upper chest area when I breathed in.", {"chest_pain": P}),
+    ("I had the worst pain on my left side when I took a deep breath", {"chest_pain": P}),
+    ("one foot on the bottom stair, my head hanging way down trying to breath.", {"breathless": P}),
+    ("I needed to pee, so I crawled to the toilet but could not get anything to come.", {"bladder_bowel_change": P}),
+    ("My leg was getting cold and I was starting to lose heart rate", {"cold_pale_leg": P}),
     # two negations cancel
     ("A few days passed. I couldn't sit down without enduring severe pain.", {"severe_leg_pain": P}),
     ("I can't go a single night without cramps", {"night_cramps": P}),
@@ -253,6 +258,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("She feared it was a DVT, a deep vein thrombosis, a blood clot.", "previous_clot"),
         ("swollen calves, the skin so tight it feels like it will burst", "bleeding_vein"),
         ("I tried to shake my foot but it stayed stiff", "fever"),
+        ("I take a deep breath and stretch my sore calf", "chest_pain"),
         ("a terrible pain in my calf, I could not move my foot, it was locked in place", "sudden_leg_weakness"),
     ],
 )
