@@ -211,6 +211,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("one foot on the bottom stair, my head hanging way down trying to breath.", {"breathless": P}),
     ("I needed to pee, so I crawled to the toilet but could not get anything to come.", {"bladder_bowel_change": P}),
     ("My leg was getting cold and I was starting to lose heart rate", {"cold_pale_leg": P}),
+    ("I noticed the bite on my calf had gotten larger", {"spreading_redness": P}),
     # two negations cancel
     ("A few days passed. I couldn't sit down without enduring severe pain.", {"severe_leg_pain": P}),
     ("I can't go a single night without cramps", {"night_cramps": P}),
@@ -259,6 +260,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("swollen calves, the skin so tight it feels like it will burst", "bleeding_vein"),
         ("I tried to shake my foot but it stayed stiff", "fever"),
         ("I take a deep breath and stretch my sore calf", "chest_pain"),
+        ("I rolled my ankle and hobbled around my bedroom for a bit", "leg_red_warm"),
         ("a terrible pain in my calf, I could not move my foot, it was locked in place", "sudden_leg_weakness"),
     ],
 )
