@@ -12,10 +12,10 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/language bot/rasa
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser services check train chat serve forget load replicas test test-fast lint types validate eval bench lock clean
+.PHONY: help setup browser services check train chat serve forget load replicas bench-replicas test test-fast lint types validate eval bench lock clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 setup: ## create .venv from requirements.lock and build the spaCy pipeline (quick when done before)
 	@bash scripts/setup.sh
@@ -71,6 +71,9 @@ eval: train ## held-out NLU scores with a confusion matrix, vignette triage, pub
 bench: train ## engine speed, then ours vs Rasa's starter bot: latency, throughput, memory, start-up, training
 	$(PY) -m pytest benchmarks --benchmark-enable --benchmark-only
 	$(PY) -m benchmarks.compare_starter
+
+bench-replicas: train services ## the production profile's throughput, one replica against two (PostgreSQL, Redis)
+	$(PY) -m benchmarks.replicas
 
 load: train ## 50 conversations x 20 messages at once over REST: errors, cross-talk, latency percentiles
 	$(PY) -m benchmarks.load_test

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -36,14 +37,17 @@ def say_with_replies(port: int, sender: str, text: str) -> tuple[float, str]:
     return time.perf_counter() - start, " ".join(str(reply.get("text", "")) for reply in replies)
 
 
-def play(port: int, script: list[str], conversations: int, concurrency: int, label: str) -> LoadResult:
-    """`conversations` runs of `script`, `concurrency` at a time, each under its own sender id."""
+def play(port: int | Sequence[int], script: list[str], conversations: int, concurrency: int, label: str) -> LoadResult:
+    """`conversations` runs of `script`, `concurrency` at a time, each under its own sender id. Given several
+    ports (replicas), conversation i goes to the i-th in turn, as a round-robin balancer with sticky sessions would
+    send it."""
+    ports = [port] if isinstance(port, int) else list(port)
 
     def conversation(number: int) -> tuple[list[float], int]:
         times, errors = [], 0
         for text in script:
             try:
-                times.append(say_with_replies(port, f"{label}-{number}", text)[0] * 1000)
+                times.append(say_with_replies(ports[number % len(ports)], f"{label}-{number}", text)[0] * 1000)
             except OSError:
                 errors += 1
         return times, errors
