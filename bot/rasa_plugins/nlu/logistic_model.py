@@ -9,11 +9,13 @@ questions about medicines); scaled, a message is read by which words it has, not
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import skops.io
+from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import csr_matrix, hstack, vstack
@@ -27,11 +29,20 @@ plain messages fall below the fallback threshold (held-out intent accuracy 0.72 
 MODEL_FILE = "model.skops"
 
 
-def code_fingerprint(*modules: str) -> str:
-    """Rasa's training cache keys a component by its class name and config only: hashing the code too makes a
-    change to how features or the model are built retrain it instead of restoring the old model."""
-    files = [Path(__file__), *(Path(module) for module in modules)]
-    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+class SparseFeatureComponent:
+    """What our classifiers share as Rasa components (listed first among their bases): a sparse featurizer must
+    run before them, and their code is part of Rasa's training fingerprint."""
+
+    @staticmethod
+    def required_components() -> list[type]:
+        return [Featurizer]
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str:
+        """Rasa's training cache keys a component by its class name and config only: hashing the code too makes a
+        change to how features or the model are built retrain it instead of restoring the old model."""
+        files = [Path(__file__), Path(inspect.getfile(cls))]
+        return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
 
 
 def sentence_features(messages: Sequence[Message], featurizers: Sequence[str] = ()) -> csr_matrix:

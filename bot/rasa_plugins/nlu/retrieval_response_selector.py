@@ -21,13 +21,12 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RETRIEVAL_INTENTS,
     RESPONSE_SELECTOR_UTTER_ACTION_KEY,
 )
-from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RESPONSE_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.utils.io import dump_obj_as_json_to_file, read_json_file
 
-from bot.rasa_plugins.nlu.logistic_model import DEFAULTS, LogisticModel, code_fingerprint
+from bot.rasa_plugins.nlu.logistic_model import DEFAULTS, LogisticModel, SparseFeatureComponent
 
 RETRIEVAL_INTENT = "retrieval_intent"
 RANKING_LENGTH = "ranking_length"
@@ -35,16 +34,8 @@ RETRIEVAL_INTENTS_FILE = "retrieval_intents.json"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class RetrievalResponseSelector(GraphComponent):  # type: ignore[misc]
+class RetrievalResponseSelector(SparseFeatureComponent, GraphComponent):  # type: ignore[misc]
     """Selects one retrieval intent's answer for the messages read as that intent; others pass unchanged."""
-
-    @staticmethod
-    def required_components() -> list[type]:
-        return [Featurizer]
-
-    @classmethod
-    def fingerprint_addon(cls, config: dict[str, Any]) -> str:
-        return code_fingerprint(__file__)
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
