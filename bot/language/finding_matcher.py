@@ -208,7 +208,7 @@ class FindingMatcher:
             return []
         keys = [self._key(word) for word in words]
         found_spans = {*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))}
-        found_spans |= self._spans_past_intensifiers(keys)
+        found_spans |= self._spans_past_intensifiers(keys, words)
         matches = [
             _Match(self.nlp.vocab.strings[label], start, end)
             for label, start, end in sorted(found_spans, key=lambda m: m[1:])
@@ -226,15 +226,20 @@ class FindingMatcher:
                 self._keep(found, number.finding, status, start, end)
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
 
-    def _spans_past_intensifiers(self, keys: list[str]) -> set[tuple[int, int, int]]:
+    def _spans_past_intensifiers(self, keys: list[str], words: list[str]) -> set[tuple[int, int, int]]:
         """Concept phrases found once the words that only say how much are left out ("it was quite pale",
-        "legs were really heavy"), as spans of the full text; cues are read on the full text only."""
+        "legs were really heavy", "I was really gasping"), as spans of the full text; cues are read on the full
+        text only."""
         kept = [index for index, key in enumerate(keys) if key not in self._intensifiers]
         if len(kept) == len(keys):
             return set()
+        found = [
+            *self._matcher(self._key_doc([keys[index] for index in kept])),
+            *self._exact_matcher(self._key_doc([words[index] for index in kept])),
+        ]
         return {
             (label, kept[start], kept[end - 1] + 1)
-            for label, start, end in self._matcher(self._key_doc([keys[index] for index in kept]))
+            for label, start, end in found
             if not self.nlp.vocab.strings[label].startswith("cue:")
         }
 
