@@ -196,6 +196,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("the pain was severe in my chest and back", {"chest_pain": P}),
     ("a dark purple rash on his leg, and you could see how fast it was spreading", {"spreading_redness": P}),
     ("I woke up and couldn't feel anything from the waist down", {"saddle_numbness": P}),
+    ("on day three I woke up in the hospital and I'd lost everything from the waist down", {"saddle_numbness": P}),
     ("My left leg was heavy. My son said he was not surprised as it's swollen.", {"one_leg_swollen": P}),
     # a word that only says how much does not break a phrase
     ("I looked at my foot. It was quite pale in color.", {"cold_pale_leg": P}),
