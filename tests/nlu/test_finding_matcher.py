@@ -265,6 +265,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("I take a deep breath and stretch my sore calf", "chest_pain"),
         ("I rolled my ankle and hobbled around my bedroom for a bit", "leg_red_warm"),
         ("I favor my left leg for pushing the shovel into the soil", "bladder_bowel_change"),
+        ("I ran my hand down my calf, trying to remember what I did", "exercise_regular"),
         (
             "I woke up with the most excruciating cramp in my calf. It felt like it was trying to break my leg.",
             "pain_out_of_proportion",
