@@ -204,6 +204,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I was really gasping on the stairs", {"breathless": P}),
     ("Even when I ended up in the ER unable to breathe, they made me walk around", {"breathless": P}),
     ("the pain in my thighs was so bad that I couldn't bend my legs", {"severe_leg_pain": P}),
+    ("They (those blasted veins) had been hurting more and more.", {"aching_veins": P}),
     ("I got the shakes and a red patch on my shin", {"fever": P}),
     ("the redness on my shin is spreading really fast", {"fast_spreading_redness": P, "spreading_redness": P}),
     ("a red patch on my calf, it has spread a little since last week", {"fast_spreading_redness": None}),
