@@ -271,6 +271,9 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("I favor my left leg for pushing the shovel into the soil", "bladder_bowel_change"),
         ("I ran my hand down my calf, trying to remember what I did", "exercise_regular"),
         ("I remember thinking: I didn't expect to go like this", "pregnancy"),
+        # "go" is no "went": a plan or a habit is nothing sudden
+        ("I can't walk far so I go slowly with a stick", "sudden_leg_weakness"),
+        ("My feet are cold, I am going to buy thicker socks", "cold_pale_leg"),
         (
             "I woke up with the most excruciating cramp in my calf. It felt like it was trying to break my leg.",
             "pain_out_of_proportion",
