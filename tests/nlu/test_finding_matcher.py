@@ -205,6 +205,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("Even when I ended up in the ER unable to breathe, they made me walk around", {"breathless": P}),
     ("A searing pain in my chest coupled with a terrifying inability to breathe", {"breathless": P}),
     ("I'm expecting and my calves cramp at night", {"pregnancy": P}),
+    ("my fat right leg throbbed all night", {"one_leg_swollen": P}),
     ("the pain in my thighs was so bad that I couldn't bend my legs", {"severe_leg_pain": P}),
     ("They (those blasted veins) had been hurting more and more.", {"aching_veins": P}),
     ("I got the shakes and a red patch on my shin", {"fever": P}),
@@ -274,6 +275,9 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         # "go" is no "went": a plan or a habit is nothing sudden
         ("I can't walk far so I go slowly with a stick", "sudden_leg_weakness"),
         ("My feet are cold, I am going to buy thicker socks", "cold_pale_leg"),
+        # spaCy's lemmas: "number" is "numb", "fat" is the lemma of "fatter"
+        ("I called the number they gave me", "numbness"),
+        ("I am fat and my left leg cramps at night", "one_leg_swollen"),
         (
             "I woke up with the most excruciating cramp in my calf. It felt like it was trying to break my leg.",
             "pain_out_of_proportion",
