@@ -278,6 +278,7 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         # spaCy's lemmas: "number" is "numb", "fat" is the lemma of "fatter"
         ("I called the number they gave me", "numbness"),
         ("I had my flu shot yesterday and my calves cramp", "sciatica"),
+        ("When I am leaving work my legs swell up", "one_leg_swollen"),
         ("I am fat and my left leg cramps at night", "one_leg_swollen"),
         (
             "I woke up with the most excruciating cramp in my calf. It felt like it was trying to break my leg.",
