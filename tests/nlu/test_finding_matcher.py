@@ -279,6 +279,8 @@ def test_reads_findings_with_polarity(read: Read, text: str, expected: dict[str,
         ("I called the number they gave me", "numbness"),
         ("I had my flu shot yesterday and my calves cramp", "sciatica"),
         ("When I am leaving work my legs swell up", "one_leg_swollen"),
+        ("my heart rate was fine during the race", "palpitations"),
+        ("I lost 10 pounds and my heart is healthy", "palpitations"),
         ("I am fat and my left leg cramps at night", "one_leg_swollen"),
         (
             "I woke up with the most excruciating cramp in my calf. It felt like it was trying to break my leg.",
