@@ -282,7 +282,7 @@ class FindingMatcher:
         scopes = _Scopes({}, {}, {})
         masks = ("cue:hedge", "cue:pseudo")
         phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
-        undoers = {m.start: m for m in matches if m.label == "cue:double_negation"}
+        undoers = {m.start for m in matches if m.label == "cue:double_negation"}
         undone: set[int] = set()  # starts of undoing words a negation before them reached
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
@@ -502,7 +502,7 @@ def _segment_ids(keys: list[str], breaks: frozenset[str]) -> list[int]:
     return ids
 
 
-def _unless_undone(span: list[int], undoers: dict[int, _Match], undone: set[int]) -> list[int]:
+def _unless_undone(span: list[int], undoers: set[int], undone: set[int]) -> list[int]:
     """A negation's reach, or nothing when it reaches an undoing word, which then negates nothing either.
 
     Two negations cancel: "I couldn't sit down without severe pain" is pain, "not a night without cramps" is
