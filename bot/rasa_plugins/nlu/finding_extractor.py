@@ -31,6 +31,11 @@ ASKS_SOMETHING = "asks_something"
 reads it: a "question" that asks nothing is a description)."""
 
 
+def is_story(text: str, story_words: int) -> bool:
+    """A message of `story_words` words or more: nobody says goodbye or asks for a summary in sixty words."""
+    return len(text.split()) >= story_words
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[misc]
     """Adds `finding` entities (role present / absent / unknown), the assessment slots' entities, and whom the
@@ -40,9 +45,9 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
     red flags only. For those in `only_red_flags_asked_for_intents` (questions) it keeps only red flags among the
     findings the message asks about: "what causes varicose veins?" fills no slot (a question is no report; the
     form asks instead), but what the same message tells outright ("my calf cramped for 20 minutes, stretching did
-    nothing") is kept. An emergency is never dropped. A message of `story_words` words or more is a story about
-    the person's legs whatever intent it was given (`IntentFromFindings` makes it a description), so its findings
-    are all kept but those it asks about.
+    nothing") is kept. An emergency is never dropped. A message of `story_words` words or more read as about
+    something else is still a story about the person's legs (`IntentFromFindings` makes it a description), so it
+    keeps all its findings.
     """
 
     @staticmethod
@@ -83,7 +88,7 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
             doc = message.get(SPACY_DOCS[TEXT]) or self.nlp(text.lower())
             found = self.matcher.find(doc)
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if found and intent in self.only_red_flags_for and len(text.split()) < self.story_words:
+            if found and intent in self.only_red_flags_for and not is_story(text, self.story_words):
                 found = [f for f in found if self.knowledge.findings[f.finding].kind == "red_flag"]
             elif found and intent in self.only_red_flags_asked_for:
                 asked = self.matcher.asked(doc)

@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.rasa_plugins.nlu.finding_extractor import ASKS_SOMETHING, FindingExtractor
+from bot.rasa_plugins.nlu.finding_extractor import ASKS_SOMETHING, FindingExtractor, is_story
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -63,7 +63,7 @@ class IntentFromFindings(GraphComponent):  # type: ignore[misc]
             asks_nothing = message.get(ASKS_SOMETHING) is False
             if intent.get(INTENT_NAME_KEY) not in self.overrides and not (findings and asks_nothing):
                 continue
-            story = len(str(message.get(TEXT) or "").split()) >= self.story_words
+            story = is_story(str(message.get(TEXT) or ""), self.story_words)
             if story or findings:
                 told = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY)}
                 message.set(INTENT, told, add_to_output=True)
