@@ -29,18 +29,20 @@ def measure(folder: Path, postgres: Postgres, redis: Redis) -> dict[str, LoadRes
     settings = {"PROFILE": "production", "DATABASE_URL": postgres.url, "REDIS_URL": redis.url}
     ports_a, ports_b = serve_ports(2)
     shared = f"http://localhost:{ports_a['ACTION_PORT']}/webhook"
-    a = start_serve(MODEL, folder / "a", ports_a, RASA_API_TOKEN=API_TOKEN, **settings)
-    b = start_serve(MODEL, folder / "b", ports_b, RASA_API_TOKEN=API_TOKEN, ACTION_SERVER_URL=shared, **settings)
     rasa = [ports["RASA_PORT"] for ports in (ports_a, ports_b)]
     results: dict[str, list[LoadResult]] = {"one replica": [], "two replicas": []}
-    try:
+    started = [start_serve(MODEL, folder / "a", ports_a, RASA_API_TOKEN=API_TOKEN, **settings)]
+    try:  # replica A is stopped even when B fails to start
+        started.append(
+            start_serve(MODEL, folder / "b", ports_b, RASA_API_TOKEN=API_TOKEN, ACTION_SERVER_URL=shared, **settings)
+        )
         play(rasa, OUR_SCRIPT, CONCURRENT, CONCURRENT, "warm-up")
         for block in range(BLOCKS):
             print(f"bench-replicas: block {block + 1} of {BLOCKS}", flush=True)
             results["one replica"].append(play(rasa[0], OUR_SCRIPT, CONCURRENT, CONCURRENT, f"one-{block}"))
             results["two replicas"].append(play(rasa, OUR_SCRIPT, CONCURRENT, CONCURRENT, f"two-{block}"))
     finally:
-        for process, ports in (b, a):
+        for process, ports in reversed(started):
             stop_serve(process, ports)
     return {name: combined(blocks) for name, blocks in results.items()}
 
