@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/legs.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/language bot/rasa_plugins/nlu -name '*.yml' -o -name '*.py' 2>/dev/null) \
+TRAINING_INPUTS := config.yml domain.yml tests/real_messages/dev.yml $(shell find data bot/language bot/rasa_plugins/nlu -name '*.yml' -o -name '*.py' 2>/dev/null) \
 	build/spacy/en_legs.fingerprint
 
 .DEFAULT_GOAL := help

@@ -13,17 +13,19 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bot.core.assessment import Status
+from bot.core.engine import Engine
 from bot.core.knowledge_types import KnowledgeBase
 from bot.core.screening import SCREENING_SLOT, sign_payload, warning_signs
 from bot.core.slots import ESCALATED_LEVEL_SLOT, REQUESTED_SLOT, known_findings
+from bot.language.urgent_story_model import CALM
 from devtools.vignettes import Agent
-
-CALM = "none"
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,31 @@ def _reaches(level: str | None, wanted: str, levels: Sequence[str]) -> bool:
     return level is not None and levels.index(level) <= levels.index(wanted)
 
 
-def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, Any]:
-    """The counts a person would notice, with the messages behind every miss (by id, never by text)."""
+def story_reader_finding(config: Path, half: Path) -> str | None:
+    """The finding of the urgent-story detector that `config` (config.yml) trains on `half`, if it trains on it."""
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    learners = [step for step in pipeline if "corpus" in step and "finding" in step]
+    return next(
+        (str(step["finding"]) for step in learners if (config.parent / step["corpus"]).resolve() == half.resolve()),
+        None,
+    )
+
+
+def by_rules_alone(result: RealResult, engine: Engine, story_finding: str) -> str | None:
+    """The level announced on the message had the urgent-story detector not read it: on the half it learnt from,
+    its own readings are in-sample, so this is that half's measure of everything else."""
+    if result.understood.get(story_finding) != Status.PRESENT.value:
+        return result.first_level
+    findings = {f: s for f, s in result.understood.items() if f != story_finding}
+    level = engine.assess(findings, date.today()).escalation.level
+    return level if engine.knowledge.levels[level].announce else None
+
+
+def score(
+    results: Sequence[RealResult], knowledge: KnowledgeBase, learnt_by_story_finding: str | None = None
+) -> dict[str, Any]:
+    """The counts a person would notice, with the messages behind every miss (by id, never by text). For the half
+    the urgent-story detector learnt from, give its finding: the red flags escalated without it are counted too."""
     levels = list(knowledge.levels)
     emergency = {level.id for level in knowledge.levels.values() if not level.self_help}
     red = [r for r in results if r.message.red_flag != CALM]
@@ -116,6 +141,18 @@ def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, 
     stated = [(r, f, s) for r in results for f, s in r.message.findings.items()]
     assessment = [(r, f, s) for r, f, s in stated if knowledge.findings[f].kind == "assessment"]
     unescalated = [r for r in results if r.first_level is None or knowledge.levels[r.first_level].self_help]
+    without_story_reader: dict[str, Any] = {}
+    if learnt_by_story_finding is not None:
+        engine = Engine(knowledge, "")
+        missed = [
+            r.message.id
+            for r in red
+            if not _reaches(by_rules_alone(r, engine, learnt_by_story_finding), r.message.triage_at_least, levels)
+        ]
+        without_story_reader = {
+            "escalated_on_message_without_story_reader": len(red) - len(missed),
+            "missed_without_story_reader": missed,
+        }
     by_kind: dict[str, list[int]] = {}
     for r in red:
         counts = by_kind.setdefault(r.message.red_flag, [0, 0])
@@ -127,6 +164,7 @@ def score(results: Sequence[RealResult], knowledge: KnowledgeBase) -> dict[str, 
         "escalated_on_message": sum(_reaches(r.first_level, r.message.triage_at_least, levels) for r in red),
         "escalated_by_safety_check": sum(_reaches(r.screened_level, r.message.triage_at_least, levels) for r in red),
         "by_kind": by_kind,
+        **without_story_reader,
         "calm": len(calm),
         "calm_kept_out_of_emergency": sum(r.screened_level not in emergency for r in calm),
         "findings_stated": len(stated),

@@ -99,14 +99,14 @@ async def vignette_results(agent: Any, knowledge: Any, number: str) -> dict[str,
 
 
 async def real_message_results(agent: Any, knowledge: Any) -> dict[str, Any]:
-    from devtools.real_messages import load_real_messages, play_real_message, score
+    from devtools.real_messages import load_real_messages, play_real_message, score, story_reader_finding
 
     kinds = yaml.safe_load((REAL_MESSAGES / "kinds.yml").read_text(encoding="utf-8"))
     results = {}
     for half in ("dev", "test"):
-        messages = load_real_messages(REAL_MESSAGES / f"{half}.yml")
-        played = [await play_real_message(agent, knowledge, m, kinds, f"eval-{m.id}") for m in messages]
-        results[half] = score(played, knowledge)
+        path = REAL_MESSAGES / f"{half}.yml"
+        played = [await play_real_message(agent, knowledge, m, kinds, f"eval-{m.id}") for m in load_real_messages(path)]
+        results[half] = score(played, knowledge, story_reader_finding(ROOT / "config.yml", path))
     for misses in ("missed_red_flags", "calm_sent_to_emergency"):
         del results["test"][misses]  # the test half is only ever scored, never read message by message
     return results
@@ -185,6 +185,13 @@ def main() -> int:
             f"  messages escalating nothing that got the safety check "
             f"{share(row['safety_check_asked'], row['not_escalated'])}",
         ]
+        if "escalated_on_message_without_story_reader" in row:
+            lines += [
+                f"  (this half is what the urgent-story detector learnt from: its part of the figures above is "
+                f"in-sample) without it, red flags escalated on the message "
+                f"{share(row['escalated_on_message_without_story_reader'], row['red_flags'])}; missed: "
+                f"{', '.join(row['missed_without_story_reader'])}"
+            ]
         if half == "dev":
             lines += [
                 f"  red flags missed on the message: {', '.join(row['missed_red_flags'])}",

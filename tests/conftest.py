@@ -23,8 +23,10 @@ import pytest_asyncio
 from bot.core.engine import Engine
 from bot.core.knowledge_loader import load_knowledge
 from bot.core.knowledge_types import KnowledgeBase
+from bot.language.finding_matcher import FindingMatcher
 from bot.language.lexicon import load_lexicon
 from bot.language.message_guard import LanguageCheck
+from bot.language.spacy_pipeline import PIPELINE_DIR, ensure_built
 
 if TYPE_CHECKING:
     from tests.channels.fake_bot_api import FakeBotApi
@@ -214,3 +216,12 @@ def served(trained_model: Path, fake_bot_api: FakeBotApi, tmp_path_factory: pyte
     stack.start()
     yield stack
     stack.stop()
+
+
+@pytest.fixture(scope="session")
+def matcher(knowledge: KnowledgeBase) -> FindingMatcher:
+    """The finding matcher built once per session on the locally built spaCy pipeline (no Rasa needed)."""
+    import spacy
+
+    ensure_built()
+    return FindingMatcher(spacy.load(Path(PIPELINE_DIR)), load_lexicon(knowledge))

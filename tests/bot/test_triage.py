@@ -39,6 +39,7 @@ CASES: dict[str, tuple[set[str], set[str], str]] = {
     "warning_saddle_bladder": ({"sign_saddle_bladder", "sciatica"}, set(), "emergency_ambulance"),
     "warning_leg_swollen_red": ({"sign_leg_swollen_red"}, set(), "consultation_24"),
     "warning_leg_with_clot_risk": ({"sign_leg_swollen_red", "clot_risk"}, set(), "emergency"),
+    "story_like_urgent_ones": ({"story_like_urgent_ones"}, set(), "emergency"),
     "warning_dark_pee": ({"sign_dark_pee", "exercise_strenuous"}, set(), "emergency"),
     "warning_fever_spreading": ({"sign_fever_spreading"}, set(), "emergency"),
     "compartment_pressure": ({"cast_too_tight", "leg_injury"}, set(), "emergency"),

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from bot.core.engine import Engine
+from bot.core.knowledge_types import KnowledgeBase
 from bot.core.settings import load_settings
+from bot.language.finding_matcher import FindingMatcher
+from devtools.real_messages import load_real_messages
+from tests.conftest import ROOT
 from tests.conversation.conftest import Conversation
 from tests.conversation.helpers import texts
 
@@ -289,3 +295,20 @@ async def test_hard_exercise_in_everyday_words_answers_the_activity_question(con
     assert (await conversation.slots())["requested_slot"] == "exercise"
     await conversation.say("I've been exercising really hard lately, much more than usual")
     assert (await conversation.slots())["exercise"] == "strenuous"
+
+
+async def test_a_story_like_those_that_needed_urgent_care_escalates_on_the_message(
+    conversation: Conversation, knowledge: KnowledgeBase, engine: Engine, matcher: FindingMatcher
+) -> None:
+    """A story whose words no lexicon rule escalates, read by the urgent-story detector. The story is from the half
+    it learnt from (in-sample): what is tested is that its reading reaches the person, not how well it reads."""
+    (story,) = [m for m in load_real_messages(ROOT / "tests" / "real_messages" / "dev.yml") if m.id == "dev-336"]
+    by_rules = engine.assess(
+        {f.finding: f.status for f in matcher.find(matcher.nlp(story.text.lower()))},
+        date.today(),
+    )
+    assert knowledge.levels[by_rules.escalation.level].self_help, "the rules alone keep it at home"
+    await conversation.say(story.text)
+    slots = await conversation.slots()
+    assert slots["findings"]["story_like_urgent_ones"] == "present"
+    assert slots["escalated_level"] == "emergency", "announced on the message, before any question"

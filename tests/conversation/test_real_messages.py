@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from bot.core.knowledge_types import KnowledgeBase
-from devtools.real_messages import RealResult, load_real_messages, play_real_message, score
+from devtools.real_messages import RealResult, load_real_messages, play_real_message, score, story_reader_finding
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.rasa, pytest.mark.asyncio(loop_scope="session")]
@@ -32,15 +32,19 @@ async def play(agent: Any, knowledge: KnowledgeBase, path: Path) -> list[RealRes
 
 @pytest.mark.parametrize("half", ["dev", "test"])
 async def test_real_messages(agent: Any, knowledge: KnowledgeBase, half: str) -> None:
-    report = score(await play(agent, knowledge, CORPUS / f"{half}.yml"), knowledge)
+    path = CORPUS / f"{half}.yml"
+    report = score(await play(agent, knowledge, path), knowledge, story_reader_finding(ROOT / "config.yml", path))
     floors = FLOORS[half]
     assert report["safety_check_asked"] == report["not_escalated"], "a message that escalates nothing gets the check"
     for figure, whole in (
         ("escalated_on_message", "red_flags"),
+        ("escalated_on_message_without_story_reader", "red_flags"),
         ("escalated_by_safety_check", "red_flags"),
         ("calm_kept_out_of_emergency", "calm"),
         ("findings_understood", "findings_stated"),
         ("assessment_findings_understood", "assessment_findings_stated"),
     ):
+        if figure not in report:  # only the half the urgent-story detector learnt from has it
+            continue
         reached = report[figure] / report[whole]
         assert reached >= floors[figure], f"{half}: {figure} {report[figure]}/{report[whole]} below {floors[figure]}"

@@ -9,62 +9,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.rasa_plugins.nlu.logistic_model import DEFAULTS, LogisticModel, SparseFeatureComponent
+from bot.rasa_plugins.nlu.stored_model import StoredModelComponent
 
 RANKING_LENGTH = "ranking_length"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class SparseIntentClassifier(SparseFeatureComponent, GraphComponent, IntentClassifier):  # type: ignore[misc]
+class SparseIntentClassifier(SparseFeatureComponent, StoredModelComponent, IntentClassifier):  # type: ignore[misc]
     """Sets each message's intent and intent ranking from the logistic model."""
+
+    model_type = LogisticModel
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {**DEFAULTS, RANKING_LENGTH: 10}
 
-    def __init__(
-        self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: LogisticModel
-    ) -> None:
-        self.config, self.model = config, model
-        self._storage, self._resource = model_storage, resource
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SparseIntentClassifier:
-        return cls(config, model_storage, resource, LogisticModel(config))
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> SparseIntentClassifier:
-        with model_storage.read_from(resource) as folder:
-            return cls(config, model_storage, resource, LogisticModel.load(folder, config))
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [example for example in training_data.intent_examples if example.get(INTENT)]
         self.model.fit(examples, [example.get(INTENT) for example in examples])
-        with self._storage.write_to(self._resource) as folder:
-            self.model.save(folder)
-        return self._resource
+        return self.store()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message, ranking in zip(messages, self.model.rank(messages), strict=True):
