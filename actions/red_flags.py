@@ -28,6 +28,7 @@ from bot.core.slots import (
     TRIAGE_LEVEL_SLOT,
     findings_from_entities,
     findings_from_slots,
+    stored_beside_slots,
 )
 from bot.core.summary import answer_name, noted, question_name
 
@@ -46,7 +47,7 @@ class ActionValidateSlotMappings(ValidationAction):
         events = _refuse_values_the_slots_do_not_take(tracker)
         new = findings_from_entities(knowledge, tracker.latest_message.get("entities", []))
         stored = dict(tracker.get_slot(FINDINGS_SLOT) or {})
-        merged = stored | {f: s.value for f, s in new.items() if knowledge.findings[f].slot is None}
+        merged = stored | stored_beside_slots(knowledge, new, tracker.slots)
         if merged != stored:
             events.append(SlotSet(FINDINGS_SLOT, merged))
             tracker.slots[FINDINGS_SLOT] = merged

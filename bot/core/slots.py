@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from bot.core.assessment import Status
-from bot.core.knowledge_types import KnowledgeBase
+from bot.core.knowledge_types import Finding, KnowledgeBase
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
@@ -30,8 +30,14 @@ class FoundFinding(Protocol):
 
 
 def findings_from_slots(knowledge: KnowledgeBase, slots: Mapping[str, Any]) -> dict[str, Status]:
-    """The findings the filled slots state; empty slots state nothing."""
+    """The findings the filled slots state; empty slots state nothing.
+
+    A slot with levels (exercise, most strenuous first in findings.yml) states its level and denies the levels
+    above it ("regular, moderate activity" is no hard exercise), but says nothing of those below: someone who
+    trains hard may also run every week, or sit at a desk all day.
+    """
     findings: dict[str, Status] = {}
+    above: dict[str, bool] = {}
     for finding in knowledge.findings.values():
         if finding.slot is None:
             continue
@@ -43,8 +49,11 @@ def findings_from_slots(knowledge: KnowledgeBase, slots: Mapping[str, Any]) -> d
         elif finding.value is None:
             if value in (YES, NO):
                 findings[finding.id] = Status.PRESENT if value == YES else Status.ABSENT
-        else:
-            findings[finding.id] = Status.PRESENT if value == finding.value else Status.ABSENT
+        elif value == finding.value:
+            findings[finding.id] = Status.PRESENT
+            above[finding.slot] = False
+        elif above.setdefault(finding.slot, True):
+            findings[finding.id] = Status.ABSENT
     return findings
 
 
@@ -56,7 +65,8 @@ def entities_for(knowledge: KnowledgeBase, found: Iterable[FoundFinding]) -> lis
     """Rasa entities for found findings: slot findings fill their slot, the rest travel as `finding` entities.
 
     A slot with levels (exercise) gets one value: the first present level in findings.yml order, so "I walk and
-    play football" reads as the more strenuous level.
+    play football" reads as the more strenuous level; any further present level travels as a `finding` entity,
+    kept beside the slot (the slot denies only the levels above its own).
     """
     entities: list[dict[str, Any]] = []
     filled_levels: set[str] = set()
@@ -67,10 +77,9 @@ def entities_for(knowledge: KnowledgeBase, found: Iterable[FoundFinding]) -> lis
         if finding.slot is not None and finding.value is None:
             value = {Status.PRESENT: YES, Status.ABSENT: NO, Status.UNKNOWN: UNKNOWN}[item.status]
             entities.append({"entity": finding.slot, "value": value, **span})
-        elif finding.slot is not None and item.status is Status.PRESENT:
-            if finding.slot not in filled_levels:
-                filled_levels.add(finding.slot)
-                entities.append({"entity": finding.slot, "value": finding.value, **span})
+        elif finding.slot is not None and item.status is Status.PRESENT and finding.slot not in filled_levels:
+            filled_levels.add(finding.slot)
+            entities.append({"entity": finding.slot, "value": finding.value, **span})
         else:
             entities.append({"entity": FINDING_ENTITY, "value": finding.id, "role": item.status.value, **span})
     return entities
@@ -107,7 +116,22 @@ def person_entities(relation: str, pronoun: str, start: int, end: int) -> list[d
 
 
 FINDINGS_SLOT = "findings"
-"""The slot holding every finding without a slot of its own, as {finding id: status}."""
+"""The slot holding every finding without a slot of its own, and the levels told beside a slot's level, as
+{finding id: status}."""
+
+
+def stored_beside_slots(
+    knowledge: KnowledgeBase, findings: Mapping[str, Status], slots: Mapping[str, Any]
+) -> dict[str, str]:
+    """Of a message's findings, those the `findings` slot keeps: all without a slot, and the levels of a slot with
+    levels other than the one the slot holds (a yes / no slot's answer is the slot itself)."""
+
+    def kept(finding: Finding) -> bool:
+        return finding.slot is None or (finding.value is not None and slots.get(finding.slot) != finding.value)
+
+    return {f: s.value for f, s in findings.items() if kept(knowledge.findings[f])}
+
+
 TRIAGE_LEVEL_SLOT, LIKELY_CAUSES_SLOT = "triage_level", "likely_causes"
 """The assessment's level and its causes, most likely first (ids from bot/knowledge)."""
 ESCALATED_LEVEL_SLOT = "escalated_level"

@@ -97,6 +97,20 @@ async def test_a_payload_value_its_slot_does_not_take_is_refused(
     assert dispatcher.messages == [], "nothing said back about a value nobody can give"
 
 
+async def test_a_second_exercise_level_told_is_kept_beside_the_slot(
+    tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
+) -> None:
+    """ "I run every week and did a marathon on Sunday": the slot takes the harder level, the weekly runs stay."""
+    entities = [
+        {"entity": "exercise", "value": "strenuous"},
+        {"entity": "finding", "value": "exercise_regular", "role": "present"},
+    ]
+    events = await ActionValidateSlotMappings().run(
+        dispatcher, tracker({"exercise": "strenuous"}, entities=entities), domain
+    )
+    assert slot_values(events)["findings"] == {"exercise_regular": "present"}
+
+
 async def test_denied_red_flag_is_stored_and_not_announced(
     tracker: MakeTracker, dispatcher: CollectingDispatcher, domain: dict[str, Any]
 ) -> None:
