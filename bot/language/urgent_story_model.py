@@ -40,7 +40,8 @@ def read_corpus(path: Path) -> tuple[list[str], list[bool]]:
         texts = [str(message["text"]) for message in messages]
         urgent = [str(message["red_flag"]) != CALM for message in messages]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
-        raise CorpusError(f"{path}: cannot read the stories to learn from ({error})") from error
+        reason = " ".join(str(error).split())  # YAML's messages run over several lines
+        raise CorpusError(f"{path}: cannot read the stories to learn from ({reason})") from error
     if len(set(urgent)) < 2:
         raise CorpusError(f"{path}: needs stories with a red flag and stories without one")
     return texts, urgent

@@ -7,10 +7,22 @@ instead of a traceback from inside the action server in the middle of someone's 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+import yaml
 
 from bot.core.knowledge_loader import KnowledgeError, load_knowledge
 from bot.core.settings import SettingsError, load_settings
 from bot.language.lexicon import load_lexicon
+from bot.language.urgent_story_model import CorpusError, read_corpus
+
+CONFIG = Path("config.yml")
+
+
+def story_corpora(config: Path = CONFIG) -> list[Path]:
+    """The story files config.yml's urgent-story detector learns from (read at training)."""
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8")).get("pipeline") or []
+    return [config.parent / str(step["corpus"]) for step in pipeline if "corpus" in step]
 
 
 def main() -> int:
@@ -18,13 +30,14 @@ def main() -> int:
         knowledge = load_knowledge()
         lexicon = load_lexicon(knowledge)
         settings = load_settings()
-    except (KnowledgeError, SettingsError) as error:
+        stories = sum(len(read_corpus(path)[0]) for path in story_corpora())
+    except (KnowledgeError, SettingsError, CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(
         f"check: {len(knowledge.findings)} findings, {len(knowledge.causes)} causes, {len(knowledge.rules)} triage "
-        f"rules, {len(knowledge.steps)} relief steps, {len(lexicon.rules)} lexicon rules; emergency number "
-        f"{settings.emergency_number}",
+        f"rules, {len(knowledge.steps)} relief steps, {len(lexicon.rules)} lexicon rules, {stories} stories to "
+        f"learn from; emergency number {settings.emergency_number}",
         file=sys.stderr,
     )
     return 0
