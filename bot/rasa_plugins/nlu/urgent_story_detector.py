@@ -57,7 +57,9 @@ class UrgentStoryDetector(StoredModelComponent, EntityExtractorMixin):  # type: 
     def fingerprint_addon(cls, config: dict[str, Any]) -> str:
         """The stories learnt from and the code that learns are part of Rasa's training fingerprint, so a change
         to either retrains the model instead of restoring the old one."""
-        files = [Path(inspect.getfile(cls)), Path(urgent_story_model.__file__), Path(config[CORPUS])]
+        files = [Path(inspect.getfile(cls)), Path(urgent_story_model.__file__)]
+        if CORPUS in config:  # a node restored from Rasa's cache is fingerprinted with its cached output as config
+            files.append(Path(config[CORPUS]))
         return hashlib.sha256(b"".join(path.read_bytes() for path in files if path.is_file())).hexdigest()
 
     @classmethod
