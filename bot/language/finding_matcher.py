@@ -139,6 +139,7 @@ class FindingMatcher:
         if not nlp.vocab.lookups.has_table(KNOWN_WORDS):
             raise ValueError(f"the spaCy pipeline has no '{KNOWN_WORDS}' table: it predates this code; run make setup")
         self._known = nlp.vocab.lookups.get_table(KNOWN_WORDS)
+        self._meant_as_written = lexicon.meant_as_written
         self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
         self._intensifiers = frozenset(self._key(word) for word in lexicon.cues["intensifier"])
         self._nearby_blockers = frozenset(concept for rule in lexicon.rules for concept in rule.unless_nearby)
@@ -173,8 +174,11 @@ class FindingMatcher:
 
     def _nearest_word(self, word: str) -> str:
         """A lexicon word for an unknown word one or two edits away (two for long words); else the word. A word
-        spaCy knows, or a common English word, is meant as written ("forever" is no "fever")."""
-        known = word in self._lemmas or word in self._lemma_values or word in self._known
+        spaCy knows, a common English word, or one the lexicon lists as meant as written, is meant as written
+        ("forever" is no "fever", "cellulite" no "cellulitis")."""
+        known = (
+            word in self._lemmas or word in self._lemma_values or word in self._known or word in self._meant_as_written
+        )
         if known or not word.isalpha() or len(word) < 4:
             return word
         limit = 1 if len(word) < 7 else 2

@@ -80,6 +80,9 @@ class Lexicon:
     rules: tuple[LexiconRule, ...]
     numbers: tuple[NumberRule, ...]
     people: People
+    meant_as_written: frozenset[str] = frozenset()
+    """Words never spelling-corrected: real words one or two edits from a lexicon word ("cellulite" is no
+    "cellulitis", "plantar" no "plaster")."""
 
 
 def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:
@@ -94,7 +97,7 @@ def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:
 def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> Lexicon:
     """Reads and cross-checks the lexicon; raises `KnowledgeError` naming the entry at fault."""
     file = KnowledgeFile(directory, "lexicon.yml")
-    top = file.fields(file.data, "top level", ("concepts", "cues", "rules", "numbers", "people"))
+    top = file.fields(file.data, "top level", ("concepts", "cues", "rules", "numbers", "people"), ("meant_as_written",))
     concepts = {
         name: _phrases(file, words, f"concept '{name}'")
         for name, words in file.table(top["concepts"], "concepts").items()
@@ -140,7 +143,12 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
                 not_after=file.refs(fields.get("not_after"), f"{entry}, not_after", concepts, "concept"),
             )
         )
-    return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers), _people(file, top["people"]))
+    meant = (
+        frozenset(_phrases(file, top["meant_as_written"], "meant_as_written"))
+        if "meant_as_written" in top
+        else frozenset()
+    )
+    return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers), _people(file, top["people"]), meant)
 
 
 def _people(file: KnowledgeFile, raw: object) -> People:

@@ -225,6 +225,11 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # two negations cancel
     ("A few days passed. I couldn't sit down without enduring severe pain.", {"severe_leg_pain": P}),
     ("I can't go a single night without cramps", {"night_cramps": P}),
+    # real words never corrected into a warning sign, and a burning pain that is no colour
+    ("the cellulite on my thighs is getting worse", {"spreading_redness": None, "leg_red_warm": None}),
+    ("my plantar fasciitis flared up again", {"clot_risk": None, "leg_injury": None}),
+    ("it's lymphodema, my left leg is swollen", {"clot_risk": None, "one_leg_swollen": P}),
+    ("it felt like a white-hot nail in my calf", {"cold_pale_leg": None}),
 ]
 
 
