@@ -230,6 +230,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("my plantar fasciitis flared up again", {"clot_risk": None, "leg_injury": None}),
     ("it's lymphodema, my left leg is swollen", {"clot_risk": None, "one_leg_swollen": P}),
     ("it felt like a white-hot nail in my calf", {"cold_pale_leg": None}),
+    ("I was in a car accident and have a big bruise on my leg", {"bladder_bowel_change": None}),
+    ("I've had accidents, I can't tell when I need to pee", {"bladder_bowel_change": P}),
 ]
 
 
