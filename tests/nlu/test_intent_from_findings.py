@@ -4,8 +4,11 @@ questions and answers keep their intent."""
 from __future__ import annotations
 
 import pytest
+from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.language.finding_matcher import FindingMatcher
+from bot.language.spacy_pipeline import PIPELINE_DIR
 from bot.rasa_plugins.nlu.finding_extractor import FindingExtractor
 from bot.rasa_plugins.nlu.intent_from_findings import IntentFromFindings
 
@@ -60,24 +63,34 @@ def extractor() -> FindingExtractor:
     )
 
 
-def _read(extractor: FindingExtractor, text: str, intent: str) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def spacy_model(matcher: FindingMatcher) -> SpacyModel:
+    """What SpacyNLP hands the extractor: the locally built pipeline."""
+    return SpacyModel(model=matcher.nlp, model_name=str(PIPELINE_DIR))
+
+
+def _read(extractor: FindingExtractor, spacy_model: SpacyModel, text: str, intent: str) -> dict[str, str]:
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6}})
-    extractor.process([message])
+    extractor.process([message], spacy_model)
     return {e["value"]: e.get("role", "") for e in message.get("entities", []) if e["entity"] == "finding"}
 
 
-def test_a_short_message_about_something_else_keeps_only_red_flags(extractor: FindingExtractor) -> None:
-    assert _read(extractor, "my dog has sciatica and I can't breathe", "out_of_scope") == {"breathless": "present"}
+def test_a_short_message_about_something_else_keeps_only_red_flags(
+    extractor: FindingExtractor, spacy_model: SpacyModel
+) -> None:
+    assert _read(extractor, spacy_model, "my dog has sciatica and I can't breathe", "out_of_scope") == {
+        "breathless": "present"
+    }
 
 
-def test_a_story_keeps_its_findings_whatever_its_intent(extractor: FindingExtractor) -> None:
+def test_a_story_keeps_its_findings_whatever_its_intent(extractor: FindingExtractor, spacy_model: SpacyModel) -> None:
     story = (
         "It's a bizarre pain, is sciatica. The best way I can describe it is like toothache in your leg. It's such a "
         "strange feeling that I refused to acknowledge it and ended up limping to a variety of places."
     )
-    assert _read(extractor, story, "out_of_scope").get("sciatica") == "present"
+    assert _read(extractor, spacy_model, story, "out_of_scope").get("sciatica") == "present"
 
 
-def test_a_story_with_a_question_keeps_what_it_tells(extractor: FindingExtractor) -> None:
+def test_a_story_with_a_question_keeps_what_it_tells(extractor: FindingExtractor, spacy_model: SpacyModel) -> None:
     story = "When I run marathons I always cramp up badly by about mile 20. How can I figure out what to do?"
-    assert _read(extractor, story, "ask_what_to_do").get("cramp_with_exercise") == "present"
+    assert _read(extractor, spacy_model, story, "ask_what_to_do").get("cramp_with_exercise") == "present"

@@ -1,21 +1,22 @@
 """Rasa NLU component: runs the finding matcher on each message and adds its findings as entities.
 
 A thin graph-component adapter around `FindingMatcher` (which knows nothing of Rasa). It reuses the spaCy doc
-that `SpacyNLP` already made and loads the same locally built pipeline once for its lemma tables. It trains
-nothing: its knowledge is the lexicon, validated when the component is created.
+that `SpacyNLP` already made, and SpacyNLP's loaded pipeline for its lemma tables (loading it a second time cost
+21 MB of the Rasa server's memory). It trains nothing: its knowledge is the lexicon, validated when the component
+is created.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -36,7 +37,7 @@ def is_story(text: str, story_words: int) -> bool:
     return len(text.split()) >= story_words
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[misc]
     """Adds `finding` entities (role present / absent / unknown), the assessment slots' entities, and whom the
     message is about when that is someone else (`subject`, `person`, `person_pronoun`).
@@ -53,7 +54,6 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
-            "spacy_model": "build/spacy/en_legs",
             "only_red_flags_for_intents": [],
             "only_red_flags_asked_for_intents": [],
             "story_words": 25,
@@ -71,10 +71,9 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.knowledge = load_knowledge()
-        self.nlp = spacy.load(config["spacy_model"])
-        lexicon = load_lexicon(self.knowledge)
-        self.matcher = FindingMatcher(self.nlp, lexicon)
-        self.experiencer = ExperiencerFinder(lexicon.people)
+        self.lexicon = load_lexicon(self.knowledge)
+        self._matcher: FindingMatcher | None = None
+        self.experiencer = ExperiencerFinder(self.lexicon.people)
         self.only_red_flags_for = set(config["only_red_flags_for_intents"])
         self.only_red_flags_asked_for = set(config["only_red_flags_asked_for_intents"])
         self.story_words = int(config["story_words"])
@@ -82,16 +81,23 @@ class FindingExtractor(GraphComponent, EntityExtractorMixin):  # type: ignore[mi
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
-    def process(self, messages: list[Message]) -> list[Message]:
+    def matcher(self, model: SpacyModel) -> FindingMatcher:
+        """The matcher on SpacyNLP's pipeline, built on the first message (the pipeline comes with each call)."""
+        if self._matcher is None or self._matcher.nlp is not model.model:
+            self._matcher = FindingMatcher(model.model, self.lexicon)
+        return self._matcher
+
+    def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
+        matcher = self.matcher(model)
         for message in messages:
             text = message.get(TEXT) or ""
-            doc = message.get(SPACY_DOCS[TEXT]) or self.nlp(text.lower())
-            found = self.matcher.find(doc)
+            doc = message.get(SPACY_DOCS[TEXT]) or matcher.nlp(text.lower())
+            found = matcher.find(doc)
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if found and intent in self.only_red_flags_for and not is_story(text, self.story_words):
                 found = [f for f in found if self.knowledge.findings[f.finding].kind == "red_flag"]
             elif found and intent in self.only_red_flags_asked_for:
-                asked = self.matcher.asked(doc)
+                asked = matcher.asked(doc)
                 message.set(ASKS_SOMETHING, bool(asked))
                 found = [
                     f
