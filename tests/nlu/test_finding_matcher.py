@@ -232,6 +232,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("it felt like a white-hot nail in my calf", {"cold_pale_leg": None}),
     ("I was in a car accident and have a big bruise on my leg", {"bladder_bowel_change": None}),
     ("I've had accidents, I can't tell when I need to pee", {"bladder_bowel_change": P}),
+    ("I go to lift my bad leg and it shakes", {"fever": None}),
+    ("I've got the shakes and my leg is red and hot", {"fever": P}),
 ]
 
 
