@@ -8,7 +8,6 @@ questions about medicines); scaled, a message is read by which words it has, not
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +20,8 @@ from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
+
+from bot.rasa_plugins.nlu.stored_model import files_fingerprint
 
 REGULARISATION, ITERATIONS, FEATURIZERS = "C", "max_iter", "featurizers"
 DEFAULTS: dict[str, Any] = {REGULARISATION: 300.0, ITERATIONS: 1000, FEATURIZERS: []}
@@ -39,10 +40,8 @@ class SparseFeatureComponent:
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str:
-        """Rasa's training cache keys a component by its class name and config only: hashing the code too makes a
-        change to how features or the model are built retrain it instead of restoring the old model."""
-        files = [Path(__file__), Path(inspect.getfile(cls))]
-        return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+        """A change to how features or the model are built retrains it (`files_fingerprint`)."""
+        return files_fingerprint([Path(__file__), Path(inspect.getfile(cls))])
 
 
 def sentence_features(messages: Sequence[Message], featurizers: Sequence[str] = ()) -> csr_matrix:

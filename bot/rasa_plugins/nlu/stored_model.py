@@ -3,6 +3,8 @@ component's Rasa resource."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -11,6 +13,13 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 
 Component = TypeVar("Component", bound="StoredModelComponent")
+
+
+def files_fingerprint(files: Iterable[Path]) -> str:
+    """For a component's `fingerprint_addon`: Rasa's training cache keys a component by its class name and config
+    only, so hashing the files a model is made from (its code, its data) retrains it when one changes instead of
+    restoring the old model."""
+    return hashlib.sha256(b"".join(path.read_bytes() for path in files if path.is_file())).hexdigest()
 
 
 class StoredModel(Protocol):

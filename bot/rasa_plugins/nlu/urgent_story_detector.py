@@ -12,7 +12,6 @@ test half, 3 more of 54 red flags and no calm message more (0.6: 13 and 10 on th
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from bot.core.slots import FINDING_ENTITY
 from bot.language import urgent_story_model
 from bot.language.urgent_story_model import UrgentStoryModel, read_corpus
 from bot.rasa_plugins.nlu.finding_extractor import is_story
-from bot.rasa_plugins.nlu.stored_model import StoredModelComponent
+from bot.rasa_plugins.nlu.stored_model import StoredModelComponent, files_fingerprint
 
 CORPUS, THRESHOLD, FINDING, STORY_WORDS = "corpus", "threshold", "finding", "story_words"
 
@@ -55,12 +54,11 @@ class UrgentStoryDetector(StoredModelComponent, EntityExtractorMixin):  # type: 
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str:
-        """The stories learnt from and the code that learns are part of Rasa's training fingerprint, so a change
-        to either retrains the model instead of restoring the old one."""
+        """The stories learnt from and the code that learns: a change to either retrains the model."""
         files = [Path(inspect.getfile(cls)), Path(urgent_story_model.__file__)]
         if CORPUS in config:  # a node restored from Rasa's cache is fingerprinted with its cached output as config
             files.append(Path(config[CORPUS]))
-        return hashlib.sha256(b"".join(path.read_bytes() for path in files if path.is_file())).hexdigest()
+        return files_fingerprint(files)
 
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
