@@ -23,7 +23,7 @@ from pathlib import Path
 
 from benchmarks.load import LoadResult, play
 from benchmarks.servers import PYTHON, ROOT, BotServers
-from bot.serving.check import story_corpora
+from bot.serving.check import story_readers
 
 REPORT_DIR = ROOT / "reports" / "bench"
 # credentials.yml names our REST channel, which installs bot/rasa_patches.py: without it the in-memory server
@@ -155,10 +155,10 @@ def our_project(scratch: Path) -> Path:
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "serve"))
         else:
             shutil.copy(source, target)
-    for stories in story_corpora(ROOT / "config.yml"):  # what the urgent-story detector learns from at training
-        target = project / stories.relative_to(ROOT)
+    for reader in story_readers(ROOT / "config.yml"):  # what the urgent-story detector learns from at training
+        target = project / reader.corpus.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(stories, target)
+        shutil.copy(reader.corpus, target)
     return project
 
 

@@ -25,6 +25,7 @@ from bot.core.knowledge_types import KnowledgeBase
 from bot.core.screening import SCREENING_SLOT, sign_payload, warning_signs
 from bot.core.slots import ESCALATED_LEVEL_SLOT, REQUESTED_SLOT, known_findings
 from bot.language.urgent_story_model import CALM
+from bot.serving.check import story_readers
 from devtools.vignettes import Agent
 
 
@@ -111,12 +112,7 @@ def _reaches(level: str | None, wanted: str, levels: Sequence[str]) -> bool:
 
 def story_reader_finding(config: Path, half: Path) -> str | None:
     """The finding of the urgent-story detector that `config` (config.yml) trains on `half`, if it trains on it."""
-    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
-    learners = [step for step in pipeline if "corpus" in step and "finding" in step]
-    return next(
-        (str(step["finding"]) for step in learners if (config.parent / step["corpus"]).resolve() == half.resolve()),
-        None,
-    )
+    return next((r.finding for r in story_readers(config) if r.corpus.resolve() == half.resolve()), None)
 
 
 def by_rules_alone(result: RealResult, engine: Engine, story_finding: str) -> str | None:

@@ -7,6 +7,7 @@ instead of a traceback from inside the action server in the middle of someone's 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -19,10 +20,20 @@ from bot.language.urgent_story_model import CorpusError, read_corpus
 CONFIG = Path("config.yml")
 
 
-def story_corpora(config: Path = CONFIG) -> list[Path]:
-    """The story files config.yml's urgent-story detector learns from (read at training)."""
+@dataclass(frozen=True)
+class StoryReader:
+    """An urgent-story detector config.yml names: the stories it learns from at training, and the finding it adds."""
+
+    corpus: Path
+    finding: str
+
+
+def story_readers(config: Path = CONFIG) -> list[StoryReader]:
+    """The urgent-story detectors of config.yml's pipeline (its steps with a `corpus`)."""
     pipeline = yaml.safe_load(config.read_text(encoding="utf-8")).get("pipeline") or []
-    return [config.parent / str(step["corpus"]) for step in pipeline if "corpus" in step]
+    return [
+        StoryReader(config.parent / str(step["corpus"]), str(step["finding"])) for step in pipeline if "corpus" in step
+    ]
 
 
 def main() -> int:
@@ -30,7 +41,7 @@ def main() -> int:
         knowledge = load_knowledge()
         lexicon = load_lexicon(knowledge)
         settings = load_settings()
-        stories = sum(len(read_corpus(path)[0]) for path in story_corpora())
+        stories = sum(len(read_corpus(reader.corpus)[0]) for reader in story_readers())
     except (KnowledgeError, SettingsError, CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

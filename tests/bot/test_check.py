@@ -14,7 +14,7 @@ def test_a_story_file_that_cannot_be_read_is_one_line(
 ) -> None:
     broken = tmp_path / "stories.yml"
     broken.write_text("messages:\n- id: x\n  text: one: two: three\n", encoding="utf-8")
-    monkeypatch.setattr(check, "story_corpora", lambda: [broken])
+    monkeypatch.setattr(check, "story_readers", lambda: [check.StoryReader(broken, "story_like_urgent_ones")])
     assert check.main() == 1
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("error: ")
@@ -23,7 +23,6 @@ def test_a_story_file_that_cannot_be_read_is_one_line(
 
 def test_the_story_files_are_those_config_names(tmp_path: Path) -> None:
     config = tmp_path / "config.yml"
-    config.write_text(
-        "pipeline:\n  - name: WhitespaceTokenizer\n  - name: X\n    corpus: a/dev.yml\n", encoding="utf-8"
-    )
-    assert check.story_corpora(config) == [tmp_path / "a" / "dev.yml"]
+    steps = "  - name: WhitespaceTokenizer\n  - name: X\n    corpus: a/dev.yml\n    finding: f\n"
+    config.write_text(f"pipeline:\n{steps}", encoding="utf-8")
+    assert check.story_readers(config) == [check.StoryReader(tmp_path / "a" / "dev.yml", "f")]

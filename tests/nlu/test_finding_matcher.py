@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-import yaml
 
 from bot.core.knowledge_types import KnowledgeBase
 from bot.core.screening import warning_signs
 from bot.language.finding_matcher import FindingMatcher, edit_distance
 from bot.language.lexicon import load_lexicon
+from bot.serving.check import story_readers
 from tests.conftest import ROOT
 
 Read = Callable[[str], dict[str, str]]
@@ -334,8 +334,7 @@ def test_lexicon_is_complete_and_tidy(knowledge: KnowledgeBase) -> None:
     lexicon = load_lexicon(knowledge)
     covered = {f for rule in lexicon.rules for f in rule.findings} | {n.finding for n in lexicon.numbers}
     buttons_only = {sign.id for sign in warning_signs(knowledge)}
-    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
-    story_reader = {step["finding"] for step in pipeline if "finding" in step}  # the urgent-story detector
+    story_reader = {reader.finding for reader in story_readers(ROOT / "config.yml")}
     assert story_reader <= set(knowledge.findings), "the story reader's finding is one of findings.yml"
     assert covered == set(knowledge.findings) - buttons_only - story_reader, "every other finding is read"
     used = {c for rule in lexicon.rules for c in rule.all_of + rule.unless + rule.unless_nearby}

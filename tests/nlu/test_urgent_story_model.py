@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bot.language.urgent_story_model import CorpusError, UrgentStoryModel, read_corpus
+from bot.serving.check import story_readers
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "real_messages"
@@ -15,9 +16,8 @@ SETTINGS = {"C": 10.0, "max_iter": 2000}
 
 
 def detector_corpus() -> Path:
-    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
-    (corpus,) = [step["corpus"] for step in pipeline if "corpus" in step]
-    return ROOT / corpus
+    (reader,) = story_readers(ROOT / "config.yml")
+    return reader.corpus
 
 
 def test_the_detector_learns_from_the_development_half_never_the_test_half() -> None:
