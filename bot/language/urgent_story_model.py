@@ -1,8 +1,8 @@
 """A statistical reader beside the finding matcher: how likely a story someone wrote is one that needed urgent care.
 
 The matcher reads what a story states, phrase by phrase; a story spread over many sentences can show a red flag
-in no phrase the lexicon knows ("he was grey and couldn't catch his breath on the stairs, his calf had been sore
-since the flight"). This model learns from whole stories that people wrote on public pages, each annotated with
+in no phrase the lexicon knows (a calf sore since a flight, told in one sentence, and breathlessness on the stairs
+three sentences later). This model learns from whole stories that people wrote on public pages, each annotated with
 whether it shows a red flag (tests/real_messages/dev.yml), their words and character n-grams weighted by TF-IDF,
 in a logistic regression. It names no condition (which kind of red flag it guesses is right for 7 stories in 10),
 so it only ever adds the one reading "this story is like those that needed urgent care".
@@ -80,7 +80,7 @@ class UrgentStoryModel:
         """Fits the pipeline, then drops the n-grams each vectorizer left out (kept only for inspection, they were
         most of the saved model's size)."""
         self.pipeline.fit([text.lower() for text in texts], list(urgent))
-        for _, vectorizer in self.pipeline.named_steps["ngrams"].transformer_list:
+        for _, vectorizer in self._vectorizers():
             vectorizer.stop_words_ = None
 
     def probability(self, texts: Sequence[str]) -> list[float]:

@@ -26,8 +26,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.core.assessment import Status
 from bot.core.knowledge_loader import load_knowledge
-from bot.core.slots import FINDING_ENTITY
+from bot.core.slots import entities_for
 from bot.language import urgent_story_model
+from bot.language.finding_matcher import FoundFinding
 from bot.language.urgent_story_model import UrgentStoryModel, read_corpus
 from bot.rasa_plugins.nlu.finding_extractor import is_story
 from bot.rasa_plugins.nlu.stored_model import StoredModelComponent, files_fingerprint
@@ -60,16 +61,13 @@ class UrgentStoryDetector(StoredModelComponent, EntityExtractorMixin):  # type: 
             files.append(Path(config[CORPUS]))
         return files_fingerprint(files)
 
-    @classmethod
-    def validate_config(cls, config: dict[str, Any]) -> None:
-        """A finding the knowledge files do not define would escalate nothing: fail at training, not in use."""
-        if config[FINDING] not in load_knowledge().findings:
-            raise ValueError(f"{cls.__name__}: finding '{config[FINDING]}' is not in findings.yml")
-
     def __init__(
         self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: UrgentStoryModel
     ) -> None:
-        self.validate_config(config)
+        """A finding the knowledge files do not define would escalate nothing: fail at start, not in use."""
+        self.knowledge = load_knowledge()
+        if config[FINDING] not in self.knowledge.findings:
+            raise ValueError(f"{type(self).__name__}: finding '{config[FINDING]}' is not in findings.yml")
         super().__init__(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -77,19 +75,14 @@ class UrgentStoryDetector(StoredModelComponent, EntityExtractorMixin):  # type: 
         return self.store()
 
     def process(self, messages: list[Message]) -> list[Message]:
-        stories = [message for message in messages if is_story(str(message.get(TEXT) or ""), self.config[STORY_WORDS])]
+        texts = {id(message): str(message.get(TEXT) or "") for message in messages}
+        stories = [message for message in messages if is_story(texts[id(message)], self.config[STORY_WORDS])]
         if not stories:
             return messages
-        texts = [str(message.get(TEXT)) for message in stories]
-        for message, text, probability in zip(stories, texts, self.model.probability(texts), strict=True):
+        readings = self.model.probability([texts[id(message)] for message in stories])
+        for message, probability in zip(stories, readings, strict=True):
             if probability >= float(self.config[THRESHOLD]):
-                entity = {
-                    "entity": FINDING_ENTITY,
-                    "value": self.config[FINDING],
-                    "role": Status.PRESENT.value,
-                    "start": 0,
-                    "end": len(text),
-                    "confidence_entity": probability,
-                }
-                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name([entity]), add_to_output=True)
+                found = FoundFinding(self.config[FINDING], Status.PRESENT, 0, len(texts[id(message)]))
+                entities = self.add_extractor_name(entities_for(self.knowledge, [found]))
+                message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
