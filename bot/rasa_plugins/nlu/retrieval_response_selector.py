@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.utils.io import dump_obj_as_json_to_file, read_json_file
 
 from bot.rasa_plugins.nlu.logistic_model import DEFAULTS, LogisticModel, SparseFeatureComponent
+from bot.rasa_plugins.nlu.stored_model import StoredModelComponent
 
 RETRIEVAL_INTENT = "retrieval_intent"
 RANKING_LENGTH = "ranking_length"
@@ -34,8 +35,10 @@ RETRIEVAL_INTENTS_FILE = "retrieval_intents.json"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class RetrievalResponseSelector(SparseFeatureComponent, GraphComponent):  # type: ignore[misc]
+class RetrievalResponseSelector(SparseFeatureComponent, StoredModelComponent):
     """Selects one retrieval intent's answer for the messages read as that intent; others pass unchanged."""
+
+    model_type = LogisticModel
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -47,23 +50,13 @@ class RetrievalResponseSelector(SparseFeatureComponent, GraphComponent):  # type
         model_storage: ModelStorage,
         resource: Resource,
         model: LogisticModel,
-        retrieval_intents: list[str],
+        retrieval_intents: list[str] | None = None,
     ) -> None:
         if not config.get(RETRIEVAL_INTENT):
             raise ValueError(f"{type(self).__name__} needs `{RETRIEVAL_INTENT}` in config.yml: the intent it answers")
-        self.config, self.model, self.retrieval_intents = config, model, retrieval_intents
+        super().__init__(config, model_storage, resource, model)
+        self.retrieval_intents = list(retrieval_intents or [])
         self.retrieval_intent: str = config[RETRIEVAL_INTENT]
-        self._storage, self._resource = model_storage, resource
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> RetrievalResponseSelector:
-        return cls(config, model_storage, resource, LogisticModel(config), [])
 
     @classmethod
     def load(
@@ -74,10 +67,11 @@ class RetrievalResponseSelector(SparseFeatureComponent, GraphComponent):  # type
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> RetrievalResponseSelector:
+        """The model, then the retrieval intents saved beside it."""
+        component = super().load(config, model_storage, resource, execution_context, **kwargs)
         with model_storage.read_from(resource) as folder:
-            model = LogisticModel.load(folder, config)
-            retrieval_intents = read_json_file(folder / RETRIEVAL_INTENTS_FILE)
-        return cls(config, model_storage, resource, model, retrieval_intents)
+            component.retrieval_intents = read_json_file(folder / RETRIEVAL_INTENTS_FILE)
+        return component
 
     def train(self, training_data: TrainingData) -> Resource:
         """Learns the retrieval intent's examples, each labelled with its answer ("ask_treatment/quinine")."""
@@ -90,10 +84,10 @@ class RetrievalResponseSelector(SparseFeatureComponent, GraphComponent):  # type
             raise ValueError(f"no training examples of the retrieval intent `{self.retrieval_intent}`")
         self.model.fit(examples, [example.get(INTENT_RESPONSE_KEY) for example in examples])
         self.retrieval_intents = sorted(training_data.retrieval_intents)
-        with self._storage.write_to(self._resource) as folder:
-            self.model.save(folder)
+        resource = self.store()
+        with self._storage.write_to(resource) as folder:
             dump_obj_as_json_to_file(folder / RETRIEVAL_INTENTS_FILE, self.retrieval_intents)
-        return self._resource
+        return resource
 
     def process(self, messages: list[Message]) -> list[Message]:
         asked = [m for m in messages if (m.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.retrieval_intent]
