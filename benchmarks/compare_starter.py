@@ -190,13 +190,13 @@ def rows(ours: BotFigures, starter: BotFigures) -> list[tuple[str, float, float,
 
     a, b = stats(ours), stats(starter)
     return [
-        ("latency median, 1 conversation (ms)", a["median 1"], b["median 1"], "<= 0.7"),
+        ("latency median, 1 conversation (ms)", a["median 1"], b["median 1"], "<= 0.6"),
         ("latency p95, 1 conversation (ms)", a["p95 1"], b["p95 1"], ""),
         (f"latency median, {CONCURRENT} at once (ms)", a["median 20"], b["median 20"], ""),
         (f"latency p95, {CONCURRENT} at once (ms)", a["p95 20"], b["p95 20"], ""),
         (f"throughput, {CONCURRENT} at once (messages/s)", a["throughput"], b["throughput"], ">= 2"),
-        ("start-up to ready (s)", a["ready"], b["ready"], ""),
-        ("peak memory, Rasa server (MB)", a["rss"], b["rss"], ""),
+        ("start-up to ready (s)", a["ready"], b["ready"], "<= 0.5"),
+        ("peak memory, Rasa server (MB)", a["rss"], b["rss"], "<= 0.6"),
         ("training from scratch (s)", a["training"], b["training"], "ours <= 180 s"),
     ]
 
