@@ -49,11 +49,8 @@ _LATEST_SESSION = sa.and_(
 """Rasa's filter: the sender's events from the latest session start. The statements are built once (building
 and keying them for SQLAlchemy's cache took a third of each save)."""
 COUNT_LATEST_SESSION = sa.select(sa.func.count()).where(_LATEST_SESSION)
-READ = {
-    False: sa.select(EVENTS.c.data).where(_LATEST_SESSION).order_by(EVENTS.c.id),
-    True: sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == _SENDER).order_by(EVENTS.c.id),
-}
-"""The sender's stored events: the latest session (False) or all sessions (True)."""
+READ_LATEST_SESSION = sa.select(EVENTS.c.data).where(_LATEST_SESSION).order_by(EVENTS.c.id)
+READ_ALL_SESSIONS = sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == _SENDER).order_by(EVENTS.c.id)
 
 
 def _sqlite_pragmas(connection: Any, _: Any) -> None:
@@ -94,11 +91,11 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The conversation's latest session."""
-        return self._read(sender_id, all_sessions=False)
+        return self._read(sender_id, READ_LATEST_SESSION)
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
         """The conversation with all its sessions."""
-        return self._read(conversation_id, all_sessions=True)
+        return self._read(conversation_id, READ_ALL_SESSIONS)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Adds the turn's new events as Rasa's store does (rows alike, streamed to the event broker first); the
@@ -113,9 +110,9 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
         if asked_to_forget(tracker):
             await forget(self, tracker.sender_id)
 
-    def _read(self, sender_id: str, all_sessions: bool) -> DialogueStateTracker | None:
+    def _read(self, sender_id: str, statement: Any) -> DialogueStateTracker | None:
         with self.engine.connect() as connection:
-            rows = connection.execute(READ[all_sessions], {"sender_id": sender_id}).scalars().all()
+            rows = connection.execute(statement, {"sender_id": sender_id}).scalars().all()
         if not self.domain or not rows:
             return None
         return DialogueStateTracker.from_dict(sender_id, [json.loads(row) for row in rows], self.domain.slots)
