@@ -234,6 +234,12 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I've had accidents, I can't tell when I need to pee", {"bladder_bowel_change": P}),
     ("I go to lift my bad leg and it shakes", {"fever": None}),
     ("I've got the shakes and my leg is red and hot", {"fever": P}),
+    # an infection that travels is spreading; the infection named for spreading within hours is spreading fast
+    ("by Tuesday the infection had reached my right knee", {"spreading_redness": P}),
+    ("the surgeon said it was necrotising fasciitis, all through my leg", {"fast_spreading_redness": P}),
+    # cold feet someone has, or cold hands and feet, are a lasting complaint, not a foot turning cold
+    ("I've always got cold feet in the winter", {"cold_pale_leg": None}),
+    ("I get cold hands and feet", {"cold_pale_leg": None}),
 ]
 
 
