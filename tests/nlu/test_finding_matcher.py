@@ -240,6 +240,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # cold feet someone has, or cold hands and feet, are a lasting complaint, not a foot turning cold
     ("I've always got cold feet in the winter", {"cold_pale_leg": None}),
     ("I get cold hands and feet", {"cold_pale_leg": None}),
+    ("the nurse couldn't find a pulse in my foot", {"cold_pale_leg": P}),
 ]
 
 
