@@ -49,6 +49,7 @@ _LATEST_SESSION = sa.and_(
 """Rasa's filter: the sender's events from the latest session start. The statements are built once (building
 and keying them for SQLAlchemy's cache took a third of each save)."""
 COUNT_LATEST_SESSION = sa.select(sa.func.count()).where(_LATEST_SESSION)
+INSERT = EVENTS.insert()
 READ_LATEST_SESSION = sa.select(EVENTS.c.data).where(_LATEST_SESSION).order_by(EVENTS.c.id)
 READ_ALL_SESSIONS = sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == _SENDER).order_by(EVENTS.c.id)
 
@@ -105,7 +106,7 @@ class LeanSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
             stored = int(session.execute(COUNT_LATEST_SESSION, {"sender_id": tracker.sender_id}).scalar() or 0)
             rows = [_row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
             if rows:
-                session.execute(EVENTS.insert(), rows)
+                session.execute(INSERT, rows)
             session.commit()
         if asked_to_forget(tracker):
             await forget(self, tracker.sender_id)
