@@ -141,7 +141,6 @@ class FindingMatcher:
         self._known = nlp.vocab.lookups.get_table(KNOWN_WORDS)
         self._meant_as_written = lexicon.meant_as_written
         self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
-        self._intensifiers = frozenset(self._key(word) for word in lexicon.cues["intensifier"])
         self._nearby_blockers = frozenset(concept for rule in lexicon.rules for concept in rule.unless_nearby)
         phrases = dict(lexicon.concepts)
         phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
@@ -212,7 +211,7 @@ class FindingMatcher:
             return []
         keys = [self._key(word) for word in words]
         found_spans = {*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))}
-        found_spans |= self._spans_past_intensifiers(keys, words)
+        found_spans |= self._spans_past_intensifiers(keys, words, found_spans)
         matches = [
             _Match(self.nlp.vocab.strings[label], start, end)
             for label, start, end in sorted(found_spans, key=lambda m: m[1:])
@@ -230,11 +229,15 @@ class FindingMatcher:
                 self._keep(found, number.finding, status, start, end)
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
 
-    def _spans_past_intensifiers(self, keys: list[str], words: list[str]) -> set[tuple[int, int, int]]:
+    def _spans_past_intensifiers(
+        self, keys: list[str], words: list[str], found: set[tuple[int, int, int]]
+    ) -> set[tuple[int, int, int]]:
         """Concept phrases found once the words that only say how much are left out ("it was quite pale",
-        "legs were really heavy", "I was really gasping"), as spans of the full text; cues are read on the full
+        "it was a bit swollen", "I was really gasping"), as spans of the full text; cues are read on the full
         text only."""
-        kept = [index for index, key in enumerate(keys) if key not in self._intensifiers]
+        intensifier = self.nlp.vocab.strings["cue:intensifier"]
+        dropped = {index for label, start, end in found if label == intensifier for index in range(start, end)}
+        kept = [index for index in range(len(keys)) if index not in dropped]
         if len(kept) == len(keys):
             return set()
         found = [

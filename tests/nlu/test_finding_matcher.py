@@ -202,6 +202,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("My left leg was heavy. My son said he was not surprised as it's swollen.", {"one_leg_swollen": P}),
     # a word that only says how much does not break a phrase
     ("I looked at my foot. It was quite pale in color.", {"cold_pale_leg": P}),
+    ("Then I mentioned my left leg. It was a bit swollen.", {"one_leg_swollen": P}),
+    ("My right calf hurt. It was a little bit swollen.", {"one_leg_swollen": P}),
+    # soreness the day after a cramp is no calf pain that lasts
+    ("I got a charley horse last night. My calf is still sore today.", {"lasting_calf_pain": None}),
     ("my chest felt really tight", {"chest_pain": P}),
     ("I was really gasping on the stairs", {"breathless": P}),
     ("Even when I ended up in the ER unable to breathe, they made me walk around", {"breathless": P}),
