@@ -198,6 +198,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("the pain was severe in my chest and back", {"chest_pain": P}),
     ("a dark purple rash on his leg, and you could see how fast it was spreading", {"spreading_redness": P}),
     ("I woke up and couldn't feel anything from the waist down", {"saddle_numbness": P}),
+    ("I don't feel much of anything below the waist", {"saddle_numbness": P}),
+    ("I awoke to find that I had no feeling below my waist", {"saddle_numbness": P}),
+    ("The next morning, I woke up and could barely feel my legs.", {"numbness": P}),
+    ("I don't feel much better today", {"numbness": None}),
     ("on day three I woke up in the hospital and I'd lost everything from the waist down", {"saddle_numbness": P}),
     ("My left leg was heavy. My son said he was not surprised as it's swollen.", {"one_leg_swollen": P}),
     # a word that only says how much does not break a phrase
