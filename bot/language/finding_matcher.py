@@ -230,13 +230,13 @@ class FindingMatcher:
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
 
     def _spans_past_intensifiers(
-        self, keys: list[str], words: list[str], found: set[tuple[int, int, int]]
+        self, keys: list[str], words: list[str], spans: set[tuple[int, int, int]]
     ) -> set[tuple[int, int, int]]:
         """Concept phrases found once the words that only say how much are left out ("it was quite pale",
         "it was a bit swollen", "I was really gasping"), as spans of the full text; cues are read on the full
         text only."""
         intensifier = self.nlp.vocab.strings["cue:intensifier"]
-        dropped = {index for label, start, end in found if label == intensifier for index in range(start, end)}
+        dropped = {index for label, start, end in spans if label == intensifier for index in range(start, end)}
         kept = [index for index in range(len(keys)) if index not in dropped]
         if len(kept) == len(keys):
             return set()
