@@ -216,7 +216,9 @@ class FindingMatcher:
             _Match(self.nlp.vocab.strings[label], start, end)
             for label, start, end in sorted(found_spans, key=lambda m: m[1:])
         ]
-        clauses = _segment_ids(keys, CLAUSE_BREAKS)
+        clauses = _segment_ids(
+            _repeats_joined(keys, found_spans, self.nlp.vocab.strings["cue:intensifier"]), CLAUSE_BREAKS
+        )
         sentences = _segment_ids(keys, SENTENCE_BREAKS)
         scopes = self._scopes(matches, clauses, keys)
         story_past = _story_past(matches, sentences)
@@ -237,6 +239,7 @@ class FindingMatcher:
         text only."""
         intensifier = self.nlp.vocab.strings["cue:intensifier"]
         dropped = {index for label, start, end in spans if label == intensifier for index in range(start, end)}
+        dropped |= {index for index, key in enumerate(_repeats_joined(keys, spans, intensifier)) if not key}
         kept = [index for index in range(len(keys)) if index not in dropped]
         if len(kept) == len(keys):
             return set()
@@ -486,6 +489,14 @@ def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
         return set()
     back_to_now = [sentences[m.start] for m in matches if m.label == "cue:present" and sentences[m.start] > first]
     return set(range(first + 1, min(back_to_now, default=sentences[-1] + 1)))
+
+
+def _repeats_joined(keys: list[str], spans: set[tuple[int, int, int]], intensifier: int) -> list[str]:
+    """The keys with each comma between two intensifiers left out of the clause breaks: "my foot gets really,
+    really cold" is one clause."""
+    ends = {end for label, _, end in spans if label == intensifier}
+    starts = {start for label, start, _ in spans if label == intensifier}
+    return ["" if key == "," and index in ends and index + 1 in starts else key for index, key in enumerate(keys)]
 
 
 def _is_break(key: str, breaks: frozenset[str]) -> bool:

@@ -208,6 +208,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I looked at my foot. It was quite pale in color.", {"cold_pale_leg": P}),
     ("Then I mentioned my left leg. It was a bit swollen.", {"one_leg_swollen": P}),
     ("My right calf hurt. It was a little bit swollen.", {"one_leg_swollen": P}),
+    ("Recently, I have noticed that my right foot gets really, really cold.", {"cold_pale_leg": P}),
     # soreness the day after a cramp is no calf pain that lasts
     ("I got a charley horse last night. My calf is still sore today.", {"lasting_calf_pain": None}),
     ("my chest felt really tight", {"chest_pain": P}),
