@@ -65,6 +65,12 @@ DURATION_PATTERN = re.compile(
 NOT_AFTER_GAP = 2
 """Words between an activity and its duration ("walked slowly for an hour")."""
 SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600}
+DISTANCE_PATTERN = re.compile(
+    r"\b(?:(?P<marker>mile|km|kilomet(?:er|re))\s+(?P<at>\d+(?:\.\d+)?)\b"
+    r"|(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>miles?|kms?|k|kilomet(?:er|re)s?)\b)"
+)
+"""A distance: a race's marker ("at mile 18", "km 30") or an amount ("13.5 miles", "a 24km run", "a 10k")."""
+KM_PER_MILE = 1.609
 TEMPERATURE_PATTERN = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*(°|º|degrees?\b|deg\b)?\s*([cf]\b)?")
 CELSIUS_RANGE = (34.0, 43.0)
 FAHRENHEIT_RANGE = (93.0, 110.0)
@@ -414,6 +420,9 @@ class FindingMatcher:
                     yield _at_least(celsius, number.threshold), found.start(), found.end()
             return
         told_before = needed | {sentence + 1 for sentence in needed}  # "A cramp woke me. It lasted an hour."
+        if number.kind == "distance":
+            yield from _distance_hits(number, text, doc, sentences, told_before)
+            return
         activity_ends = {m.end for m in matches if m.label in number.not_after}
         for found in DURATION_PATTERN.finditer(text):
             amount = found.group("amount") or found.group("amount_max")
@@ -427,6 +436,20 @@ class FindingMatcher:
             if token is not None and about_a_cramp and not how_long_it_went_on:
                 status = Status.PRESENT if minutes > number.threshold else Status.ABSENT
                 yield status, found.start(), found.end()
+
+
+def _distance_hits(
+    number: NumberRule, text: str, doc: Doc, sentences: list[int], told_before: set[int]
+) -> Iterator[tuple[Status, int, int]]:
+    """Distances of at least the threshold: a race's marker always (nobody drives past "mile 18"), an amount only
+    in or after a sentence of its `needs` (an exercise word: "we drove 300 miles" is no workout)."""
+    for found in DISTANCE_PATTERN.finditer(text):
+        unit = found.group("marker") or found.group("unit")
+        km = float(found.group("at") or found.group("amount")) * (KM_PER_MILE if unit.startswith("mile") else 1)
+        token = next((t.i for t in doc if t.idx >= found.start()), None)
+        exercise = found.group("at") is not None or (token is not None and sentences[token] in told_before)
+        if exercise and km >= number.threshold:
+            yield Status.PRESENT, found.start(), found.end()
 
 
 def _amount(said: str) -> float:

@@ -28,7 +28,7 @@ SAID = ("present", "absent", "none")
 SCOPES = ("clause", "sentence", "nearby")
 """Where a rule's concepts must meet: one clause, one sentence, or a sentence and the two after it (a story's "At
 the end of lap two it came. A cramp.")."""
-NUMBER_KINDS = ("age", "minutes", "temperature")
+NUMBER_KINDS = ("age", "minutes", "temperature", "distance")
 PRONOUNS = ("her", "him", "them")
 
 
@@ -52,8 +52,9 @@ class LexiconRule:
 
 @dataclass(frozen=True)
 class NumberRule:
-    """A finding read from a number: an age of at least `threshold`, a duration above it in minutes, or a body
-    temperature of at least `threshold` degrees Celsius (Fahrenheit converted)."""
+    """A finding read from a number: an age of at least `threshold`, a duration above it in minutes, a body
+    temperature of at least `threshold` degrees Celsius (Fahrenheit converted), or a distance of at least
+    `threshold` kilometres (miles converted) run, ridden or raced."""
 
     finding: str
     kind: str

@@ -33,6 +33,9 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I'm not very active", {"exercise_sedentary": P}),
     ("I'm 72", {"age_over_60": P}),
     ("34 weeks pregnant", {"pregnancy": P}),
+    ("around mile 18 my calves started cramping really bad", {"exercise_strenuous": P}),
+    ("I ran 13.5 miles on Sunday", {"exercise_strenuous": P}),
+    ("we drove 300 miles to see my sister", {"exercise_strenuous": None}),
     ("the cramp lasted 20 minutes", {"long_cramp": P}),
     # negation with scope
     ("no swelling but my veins bulge", {"ankle_swelling": A, "visible_veins": P}),
