@@ -399,7 +399,8 @@ class FindingMatcher:
     def _number_hits(
         self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]
     ) -> Iterator[tuple[Status, int, int]]:
-        """Ages and temperatures (present at or above the threshold, absent below), cramp lengths in minutes."""
+        """Ages and temperatures (present at or above the threshold, absent below), cramp lengths in minutes,
+        distances run (present at or above the threshold)."""
         if number.kind == "age":
             for pattern in AGE_PATTERNS:
                 for found in pattern.finditer(text):
