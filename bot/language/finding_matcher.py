@@ -170,6 +170,7 @@ class FindingMatcher:
                 self._matcher.add(label, lemma_patterns)
             if exact_patterns:
                 self._exact_matcher.add(label, exact_patterns)
+        self._intensifier = nlp.vocab.strings["cue:intensifier"]
 
     def _split(self, text: str) -> list[str]:
         return [token.lower_ for token in self.nlp.tokenizer(text)]
@@ -217,14 +218,13 @@ class FindingMatcher:
             return []
         keys = [self._key(word) for word in words]
         found_spans = {*self._matcher(self._key_doc(keys)), *self._exact_matcher(self._key_doc(words))}
-        found_spans |= self._spans_past_intensifiers(keys, words, found_spans)
+        joined = _commas_between_intensifiers(keys, found_spans, self._intensifier)
+        found_spans |= self._spans_past_intensifiers(keys, words, found_spans, joined)
         matches = [
             _Match(self.nlp.vocab.strings[label], start, end)
             for label, start, end in sorted(found_spans, key=lambda m: m[1:])
         ]
-        clauses = _segment_ids(
-            _repeats_joined(keys, found_spans, self.nlp.vocab.strings["cue:intensifier"]), CLAUSE_BREAKS
-        )
+        clauses = _segment_ids(["" if index in joined else key for index, key in enumerate(keys)], CLAUSE_BREAKS)
         sentences = _segment_ids(keys, SENTENCE_BREAKS)
         scopes = self._scopes(matches, clauses, keys)
         story_past = _story_past(matches, sentences)
@@ -238,14 +238,13 @@ class FindingMatcher:
         return [FoundFinding(finding, status, start, end) for finding, (status, start, end) in found.items()]
 
     def _spans_past_intensifiers(
-        self, keys: list[str], words: list[str], spans: set[tuple[int, int, int]]
+        self, keys: list[str], words: list[str], spans: set[tuple[int, int, int]], joined: set[int]
     ) -> set[tuple[int, int, int]]:
         """Concept phrases found once the words that only say how much are left out ("it was quite pale",
         "it was a bit swollen", "I was really gasping"), as spans of the full text; cues are read on the full
-        text only."""
-        intensifier = self.nlp.vocab.strings["cue:intensifier"]
-        dropped = {index for label, start, end in spans if label == intensifier for index in range(start, end)}
-        dropped |= {index for index, key in enumerate(_repeats_joined(keys, spans, intensifier)) if not key}
+        text only; the commas `joined` between repeated intensifiers are left out with them."""
+        dropped = {index for label, start, end in spans if label == self._intensifier for index in range(start, end)}
+        dropped |= joined
         kept = [index for index in range(len(keys)) if index not in dropped]
         if len(kept) == len(keys):
             return set()
@@ -415,7 +414,7 @@ class FindingMatcher:
         if number.kind == "temperature":
             for found in TEMPERATURE_PATTERN.finditer(text):
                 celsius = _celsius(float(found.group(1)), found.group(3))
-                token = next((t.i for t in doc if t.idx >= found.start()), None)
+                token = _token_at(doc, found.start())
                 said_degrees = found.group(2) is not None or found.group(3) is not None
                 if celsius is not None and token is not None and (said_degrees or sentences[token] in needed):
                     yield _at_least(celsius, number.threshold), found.start(), found.end()
@@ -429,7 +428,7 @@ class FindingMatcher:
             amount = found.group("amount") or found.group("amount_max")
             unit = found.group("unit") or found.group("unit_max")
             minutes = _amount(amount) * SECONDS_PER_UNIT[unit[0]] / 60
-            token = next((t.i for t in doc if t.idx >= found.start()), None)
+            token = _token_at(doc, found.start())
             about_a_cramp = found.group(0).startswith("last") or (token is not None and sentences[token] in told_before)
             how_long_it_went_on = token is not None and any(
                 token - NOT_AFTER_GAP <= end <= token for end in activity_ends
@@ -447,10 +446,15 @@ def _distance_hits(
     for found in DISTANCE_PATTERN.finditer(text):
         unit = found.group("marker") or found.group("unit")
         km = float(found.group("at") or found.group("amount")) * (KM_PER_MILE if unit.startswith("mile") else 1)
-        token = next((t.i for t in doc if t.idx >= found.start()), None)
+        token = _token_at(doc, found.start())
         exercise = found.group("at") is not None or (token is not None and sentences[token] in told_before)
         if exercise and km >= number.threshold:
             yield Status.PRESENT, found.start(), found.end()
+
+
+def _token_at(doc: Doc, offset: int) -> int | None:
+    """The index of the first token starting at or after character `offset` (None past the last)."""
+    return next((token.i for token in doc if token.idx >= offset), None)
 
 
 def _amount(said: str) -> float:
@@ -515,12 +519,11 @@ def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
     return set(range(first + 1, min(back_to_now, default=sentences[-1] + 1)))
 
 
-def _repeats_joined(keys: list[str], spans: set[tuple[int, int, int]], intensifier: int) -> list[str]:
-    """The keys with each comma between two intensifiers left out of the clause breaks: "my foot gets really,
-    really cold" is one clause."""
+def _commas_between_intensifiers(keys: list[str], spans: set[tuple[int, int, int]], intensifier: int) -> set[int]:
+    """The commas between two intensifiers, which end no clause: "my foot gets really, really cold" is one."""
     ends = {end for label, _, end in spans if label == intensifier}
     starts = {start for label, start, _ in spans if label == intensifier}
-    return ["" if key == "," and index in ends and index + 1 in starts else key for index, key in enumerate(keys)]
+    return {index for index, key in enumerate(keys) if key == "," and index in ends and index + 1 in starts}
 
 
 def _is_break(key: str, breaks: frozenset[str]) -> bool:
