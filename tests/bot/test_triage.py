@@ -45,6 +45,7 @@ CASES: dict[str, tuple[set[str], set[str], str]] = {
     "compartment_pressure": ({"cast_too_tight", "leg_injury"}, set(), "emergency"),
     "severe_pain_after_injury": ({"severe_leg_pain", "leg_injury"}, {"cast_too_tight"}, "emergency"),
     "compartment_after_injury": ({"tight_swollen_calf", "leg_injury"}, set(), "emergency"),
+    "clot_told": ({"clot_now"}, {"clot_risk"}, "consultation_24"),
     "calf_pain_with_clot_risk": ({"calf_pain", "clot_risk"}, {"one_leg_swollen"}, "consultation_24"),
     "lasting_calf_pain": ({"lasting_calf_pain", "calf_pain"}, {"clot_risk"}, "consultation_24"),
     "tight_swollen_calf": ({"tight_swollen_calf"}, {"leg_injury"}, "consultation_24"),
@@ -86,6 +87,13 @@ def test_rule_reaches_its_level(engine: Engine, rule_id: str) -> None:
     assert result.level == level
     assert rule_id in {rule.id for rule in result.fired_rules}
     assert result.escalation.reasons, "an escalation must say why"
+
+
+def test_a_fever_with_a_painful_leg_is_an_emergency(engine: Engine) -> None:
+    """Cellulitis may show pain before redness: with a fever it is an emergency, as with a red leg."""
+    for pain in ("calf_pain", "severe_leg_pain"):
+        assert engine.assess({"fever": "present", pain: "present"}, TODAY).level == "emergency"
+    assert engine.assess({"calf_pain": "present"}, TODAY).level != "emergency"
 
 
 def test_no_findings_is_self_care_with_a_way_out(engine: Engine) -> None:

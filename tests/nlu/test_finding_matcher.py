@@ -123,6 +123,14 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # a clot being treated now, and one long ago
     ("diagnosed with a dvt last week, on rivaroxaban", {"clot_being_treated": P, "previous_clot": P}),
     ("I had a DVT years ago and was on warfarin for six months", {"previous_clot": P, "clot_being_treated": None}),
+    # a clot told as one a person has now, or thinks they have, and not as one had or diagnosed
+    ("So, the final verdict is in- I have blood clots in my leg.", {"clot_now": P}),
+    ("i think i have a dvt in my calf", {"clot_now": P}),
+    ("I've had a clot before", {"clot_now": None, "previous_clot": P}),
+    ("i don't think i have a clot", {"clot_now": A}),
+    ("it might be a clot", {"clot_now": None}),
+    ("I have a family history of blood clots", {"clot_now": None, "clot_risk": P}),
+    ("the scan found I have a clot, I'm on apixaban", {"clot_now": None, "clot_being_treated": P}),
     # jobs and days that tell how active someone is
     ("I'm a postman, walk all day", {"exercise_regular": P}),
     ("retired, garden most days", {"exercise_regular": P}),
