@@ -116,6 +116,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I had a DVT years ago", {"previous_clot": P, "one_leg_swollen": None}),
     ("years ago my leg swelled up after a flight", {"one_leg_swollen": None}),
     ("these cramps are killing me", {"fainting": None, "sudden_leg_weakness": None}),
+    ("I was on some drugs which caused another weight spurt", {"bleeding_wont_stop": None}),
+    ("it spurted blood all over the floor from my leg", {"bleeding_wont_stop": P}),
     ("I'm confused about why my legs cramp", {"confusion": None}),
     ("I'm dying to know why my legs cramp when I swim", {"fainting": None}),
     ("when it comes to drinking I'm a bit lax", {"fainting": None}),
