@@ -96,6 +96,12 @@ def test_a_fever_with_a_painful_leg_is_an_emergency(engine: Engine) -> None:
     assert engine.assess({"calf_pain": "present"}, TODAY).level != "emergency"
 
 
+def test_short_of_breath_with_a_painful_leg_is_an_ambulance(engine: Engine) -> None:
+    """A clot that reached the lung may follow a leg told only as very painful, or painful for days."""
+    for pain in ("severe_leg_pain", "lasting_calf_pain"):
+        assert engine.assess({"breathless": "present", pain: "present"}, TODAY).level == "emergency_ambulance"
+
+
 def test_no_findings_is_self_care_with_a_way_out(engine: Engine) -> None:
     result = engine.assess({}, TODAY)
     assert result.level == "self_care"

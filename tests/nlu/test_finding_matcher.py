@@ -113,6 +113,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("the cramp kept coming back in my calf", {"sciatica": None}),
     # assertion: hypothetical, long past, figures of speech
     ("I knew about the risk of clots", {"previous_clot": U}),
+    ("The next day, my feet and bottom felt numb.", {"saddle_numbness": P}),
+    ("the bottom of my feet felt numb", {"saddle_numbness": None, "numbness": P}),
     ("I had a DVT years ago", {"previous_clot": P, "one_leg_swollen": None}),
     ("years ago my leg swelled up after a flight", {"one_leg_swollen": None}),
     ("these cramps are killing me", {"fainting": None, "sudden_leg_weakness": None}),
@@ -128,6 +130,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # a clot told as one a person has now, or thinks they have, and not as one had or diagnosed
     ("So, the final verdict is in- I have blood clots in my leg.", {"clot_now": P}),
     ("i think i have a dvt in my calf", {"clot_now": P}),
+    ("Had scan. I do have a DVT - a deep vein thrombosis.", {"clot_now": P}),
     ("I've had a clot before", {"clot_now": None, "previous_clot": P}),
     ("i don't think i have a clot", {"clot_now": A}),
     ("it might be a clot", {"clot_now": None}),
