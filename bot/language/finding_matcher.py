@@ -6,9 +6,11 @@ concepts and cues over those keys, so "calfs", "calves" and "calf" meet, and so 
 The text is cut into clauses at punctuation and at "but"-like words; a rule fires when all its concepts occur in
 one clause. A negation cue covers the words after it (up to a window, a clause end or a scope-ending word such
 as "but" or "and my"); a cue like "normal" covers the words before it; a hedge ("not sure if") makes a finding
-unknown. A historical cue ("years ago", "history of") reaches both ways within its clause and cancels what it
-covers: a sign long past is no sign now, unless the rule is about the past anyway ("had a DVT"); a denial stays
-one ("stopped them last year"). Pseudo-cues
+unknown. A historical cue ("years ago", "history of") reaches both ways within its clause, never past a word of
+now ("...and last night my calf went cold"), and cancels what it covers: a sign long past is no sign now, unless
+the rule is about the past anyway ("had a DVT"); a denial stays one ("stopped them last year"). A long-standing
+cue ("for years", "all my life") reaches the same way and cancels only the warning signs, which warn when new: a
+leg swollen for years is no clot, cramps for years are still cramps. Pseudo-cues
 ("no thought", "no doubt") are phrases whose negation word negates nothing. These are the assertion categories of
 ConText (negated, possible, historical). A rule's own words are never their own cue ("not very active" is a level
 of activity, not a denial). Within one message a present mention wins over an unsure one, and an unsure one over
@@ -106,10 +108,13 @@ class _Scopes:
     negated: dict[int, set[int]]
     hedged: dict[int, set[int]]
     historical: dict[int, set[int]]
+    long_standing: dict[int, set[int]]
 
     def for_kind(self, kind: str) -> dict[int, set[int]]:
         if kind.startswith("hedge"):
             return self.hedged
+        if kind == "long_standing":
+            return self.long_standing
         return self.historical if kind == "historical" else self.negated
 
 
@@ -293,15 +298,16 @@ class FindingMatcher:
         """For each token, the cue matches (by index) that negate it, hedge it and place it in the past."""
         window = self.lexicon.window
         enders = [m for m in matches if m.label == "cue:scope_end"]
+        times_now = enders + [m for m in matches if m.label == "cue:present"]  # "years ago ... and last night"
         listed = _list_items_joined(keys, clauses)
-        scopes = _Scopes({}, {}, {})
+        scopes = _Scopes({}, {}, {}, {})
         masks = ("cue:hedge", "cue:pseudo")
         phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
         undoers = {m.start for m in matches if m.label == "cue:double_negation"}
         undone: set[int] = set()  # starts of undoing words a negation before them reached
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
-            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after", "historical"):
+            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after", "historical", "long_standing"):
                 continue
             if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
@@ -314,10 +320,10 @@ class FindingMatcher:
             elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
                 # "my heart skips? not sure": the doubt is about the question just asked
                 span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
-            elif kind == "historical":
+            elif kind in ("historical", "long_standing"):
                 span = [
-                    *self._backward(cue, clauses, enders, window),
-                    *self._forward(cue, clauses, clauses, enders, window, len(keys)),
+                    *self._backward(cue, clauses, times_now, window),
+                    *self._forward(cue, clauses, clauses, times_now, window, len(keys)),
                 ]
             else:
                 span = self._backward(cue, clauses, enders, window)
@@ -392,8 +398,12 @@ class FindingMatcher:
                     continue  # a sign long past is no sign now; "stopped it last year" still denies it now
                 start = min(m.start for _, m in used)
                 end = max(m.end for _, m in used)
+                long_standing = status is Status.PRESENT and any(
+                    scopes.long_standing.get(token, set()) - own for token in tokens
+                )
                 for finding in rule.findings:
-                    yield finding, status, start, end
+                    if not (long_standing and finding in self.lexicon.warning_signs):
+                        yield finding, status, start, end
 
     def _number_hits(
         self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]

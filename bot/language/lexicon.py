@@ -17,6 +17,7 @@ CUE_KINDS = (
     "hedge",
     "hedge_after",
     "historical",
+    "long_standing",
     "present",
     "pseudo",
     "scope_end",
@@ -84,6 +85,8 @@ class Lexicon:
     meant_as_written: frozenset[str] = frozenset()
     """Words never spelling-corrected: real words one or two edits from a lexicon word ("cellulite" is no
     "cellulitis", "plantar" no "plaster")."""
+    warning_signs: frozenset[str] = frozenset()
+    """The red-flag findings: signs that are warnings only when new, so a long-standing cue cancels them."""
 
 
 def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:
@@ -149,7 +152,10 @@ def load_lexicon(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR) -> L
         if "meant_as_written" in top
         else frozenset()
     )
-    return Lexicon(concepts, cues, window, tuple(rules), tuple(numbers), _people(file, top["people"]), meant)
+    warning_signs = frozenset(f for f, finding in knowledge.findings.items() if finding.kind == "red_flag")
+    return Lexicon(
+        concepts, cues, window, tuple(rules), tuple(numbers), _people(file, top["people"]), meant, warning_signs
+    )
 
 
 def _people(file: KnowledgeFile, raw: object) -> People:
