@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.assessment import Status
-from bot.language.lexicon import Lexicon, NumberRule
+from bot.language.lexicon import Lexicon, LexiconRule, NumberRule
 from bot.language.spacy_pipeline import KNOWN_WORDS
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "althou
 NEARBY_SENTENCES = 3
 """How far a `nearby` rule reaches: a sentence and the two after it, as a story names the calf once and tells
 what it did two sentences on ("...the calf of my left leg. I thought I had strained it. It got worse each day")."""
+STORY_MIN_SENTENCES = 3
+"""The fewest sentences a message needs for its first to set the time of the rest (a story, not a chat line)."""
 STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
 NOT_AN_AGE = r"(?!\s*(?:min|sec|hour|hr|time|week|day|month|year|%|kg|lb|mile|km|metre|meter|cup|litre|liter|glass))"
 AGE_PATTERNS = (
@@ -382,28 +384,41 @@ class FindingMatcher:
                     continue
                 if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
                     continue
-                used = [concepts[c][0] for c in rule.all_of]
-                if around.get(sentences[used[0][1].start], set()).intersection(rule.unless_nearby):
-                    continue
-                own = {index for index, _ in used} | {
-                    i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)
-                }
-                key = used[0][1]  # the first concept of a rule carries its polarity
-                tokens = set(range(key.start, key.end))
-                status = _status(rule.said, tokens, scopes, own, matches)
-                long_past = sentences[key.start] in story_past or any(
-                    scopes.historical.get(token, set()) - own for token in tokens
-                )
-                if status is None or (long_past and status is not Status.ABSENT and not rule.past):
-                    continue  # a sign long past is no sign now; "stopped it last year" still denies it now
-                start = min(m.start for _, m in used)
-                end = max(m.end for _, m in used)
-                long_standing = status is Status.PRESENT and any(
-                    scopes.long_standing.get(token, set()) - own for token in tokens
-                )
-                for finding in rule.findings:
-                    if not (long_standing and finding in self.lexicon.warning_signs):
-                        yield finding, status, start, end
+                others = [concepts[c][0] for c in rule.all_of[1:]]
+                for key in concepts[rule.all_of[0]]:  # each mention of the first concept carries its own polarity
+                    yield from self._rule_hit(rule, [key, *others], matches, sentences, scopes, story_past, around)
+
+    def _rule_hit(
+        self,
+        rule: LexiconRule,
+        used: list[tuple[int, _Match]],
+        matches: list[_Match],
+        sentences: list[int],
+        scopes: _Scopes,
+        story_past: set[int],
+        around: dict[int, set[str]],
+    ) -> Iterator[tuple[str, Status, int, int]]:
+        """What one rule states at one mention of its first concept (the one that carries its polarity), given
+        the cues that reach it: "no swelling before, now my calf is swollen" is swelling."""
+        key = used[0][1]
+        if around.get(sentences[key.start], set()).intersection(rule.unless_nearby):
+            return
+        own = {index for index, _ in used} | {i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)}
+        tokens = set(range(key.start, key.end))
+        status = _status(rule.said, tokens, scopes, own, matches)
+        long_past = sentences[key.start] in story_past or any(
+            scopes.historical.get(token, set()) - own for token in tokens
+        )
+        if status is None or (long_past and status is not Status.ABSENT and not rule.past):
+            return  # a sign long past is no sign now; "stopped it last year" still denies it now
+        start = min(m.start for _, m in used)
+        end = max(m.end for _, m in used)
+        long_standing = status is Status.PRESENT and any(
+            scopes.long_standing.get(token, set()) - own for token in tokens
+        )
+        for finding in rule.findings:
+            if not (long_standing and finding in self.lexicon.warning_signs):
+                yield finding, status, start, end
 
     def _number_hits(
         self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]
@@ -518,9 +533,10 @@ def _list_items_joined(keys: list[str], clauses: list[int]) -> list[int]:
 def _story_past(matches: list[_Match], sentences: list[int]) -> set[int]:
     """The sentences of a story set long ago: a first sentence placed in the past ("Years ago...", "I am finally
     recovering from...") sets the time of the sentences after it, until one comes back to now ("now", "today",
-    "is", "still"). A story told in the past tense without such a start is a story of now.
+    "is", "still"). A story told in the past tense without such a start is a story of now, and so is a message
+    too short to be a story: "I had a DVT years ago. My foot went cold and white" tells of now.
     """
-    if not sentences:
+    if not sentences or sentences[-1] - sentences[0] + 1 < STORY_MIN_SENTENCES:
         return set()
     first = sentences[0]
     if not any(m.label == "cue:historical" and sentences[m.start] == first for m in matches):

@@ -1,0 +1,67 @@
+"""A warning sign told after something else (an old condition, a denial, a habit, a doctor's word) still escalates.
+
+People lead up to the sign: "I had a DVT years ago. My foot went cold and white", "my doctor said it was nothing
+and this morning my vein burst". Each context's cue (historical, negation, long-standing) must stop where the
+sign begins, however the two are joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.knowledge_types import KnowledgeBase
+
+Read = Callable[[str], dict[str, str]]
+TODAY = date(2026, 12, 1)
+
+CONTEXTS = (
+    "I've had varicose veins for years",
+    "I had a DVT years ago",
+    "my mum had clots",
+    "I used to run marathons",
+    "I don't take water pills",
+    "I'm not sure what's going on",
+    "I thought it was just a cramp",
+    "As a child I had growing pains",
+    "I never drink enough water",
+    "no swelling before",
+    "I had surgery last year",
+    "I've had sciatica for ages",
+    "my doctor said it was nothing",
+    "I get cramps at night",
+)
+JOINS = (
+    ", and now {sign}",
+    ". Now {sign}",
+    " but today {sign}",
+    ". Last night {sign}",
+    " and this morning {sign}",
+    ". {Sign}",
+)
+SIGNS = {
+    "my calf is swollen red and hot": "consultation_24",
+    "my foot went cold and white": "emergency_ambulance",
+    "I can't feel my bum and can't pee": "emergency_ambulance",
+    "my vein burst and won't stop bleeding": "emergency_ambulance",
+    "my pee is dark brown after a hard workout": "emergency",
+    "there's a red patch spreading and I have a fever": "emergency",
+    "my cast feels too tight and the pain is unbearable": "emergency",
+    "I'm short of breath and my calf is swollen": "emergency_ambulance",
+}
+
+
+@pytest.mark.parametrize(("sign", "level"), SIGNS.items(), ids=list(SIGNS))
+def test_a_sign_after_any_context_reaches_its_level(
+    read: Read, engine: Engine, knowledge: KnowledgeBase, sign: str, level: str
+) -> None:
+    levels = list(knowledge.levels)
+    assert levels.index(engine.assess(read(sign), TODAY).level) <= levels.index(level), "the sign alone"
+    for context in CONTEXTS:
+        for join in JOINS:
+            text = context + join.format(sign=sign, Sign=sign[0].upper() + sign[1:])
+            reached = engine.assess(read(text), TODAY).level
+            assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
