@@ -1,8 +1,9 @@
-"""A warning sign told after something else (an old condition, a denial, a habit, a doctor's word) still escalates.
+"""Messages built of two parts: a context then a warning sign escalates; a calm message then a reassurance does not.
 
 People lead up to the sign: "I had a DVT years ago. My foot went cold and white", "my doctor said it was nothing
 and this morning my vein burst". Each context's cue (historical, negation, long-standing) must stop where the
-sign begins, however the two are joined.
+sign begins, however the two are joined. And a sign denied, asked about or feared ("my feet are warm and pink",
+"what are the signs of a blood clot?") after an ordinary complaint sends nobody to a doctor the same day.
 """
 
 from __future__ import annotations
@@ -65,3 +66,40 @@ def test_a_sign_after_any_context_reaches_its_level(
             text = context + join.format(sign=sign, Sign=sign[0].upper() + sign[1:])
             reached = engine.assess(read(text), TODAY).level
             assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
+
+
+CALM = (
+    "I get cramps in my calves at night",
+    "my legs ache after standing all day",
+    "I have varicose veins that itch",
+    "I ran a half marathon yesterday and my legs are sore",
+)
+REASSURANCES = (
+    "no swelling, no redness",
+    "my leg isn't swollen or red",
+    "no chest pain or shortness of breath",
+    "I know clots are a risk after long flights",
+    "what are the signs of a blood clot?",
+    "I read that dark pee can mean muscle breakdown",
+    "my pee is a normal colour",
+    "I'm worried about DVT but my calf looks fine",
+    "there's no bleeding",
+    "my feet are warm and pink",
+    "I can feel everything down below and peeing is normal",
+    "no fever",
+    "I had a DVT 10 years ago, all fine since",
+    "I'm not short of breath",
+    "the cast feels fine",
+    "these cramps are killing me",
+)
+
+
+@pytest.mark.parametrize("calm", CALM)
+def test_a_reassurance_or_a_question_after_a_calm_message_escalates_nothing(
+    read: Read, engine: Engine, knowledge: KnowledgeBase, calm: str
+) -> None:
+    for reassurance in REASSURANCES:
+        for join in (". {said}", ", {said}", " and {said}", " but {said}"):
+            text = calm + join.format(said=reassurance)
+            reached = engine.assess(read(text), TODAY).level
+            assert knowledge.levels[reached].self_help and reached != "consultation_24", f"{text!r} reached {reached}"
