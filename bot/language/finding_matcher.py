@@ -81,6 +81,11 @@ FAHRENHEIT_RANGE = (93.0, 110.0)
 DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 DECADE_PATTERN = re.compile(rf"\bin (?:my|his|her|their) (?:(\d)0'?s|({'|'.join(DECADES)}))\b")
 """An age told by decade: "in my 60s", "in her seventies"."""
+SHORTEST_MISSPELLING = 3
+SHORTEST_WORD_CORRECTED = 4
+"""Unknown words of four letters or more are corrected by up to one or two edits; of three, only by the one inner
+letter they left out of a four-letter lexicon word ("clf" is "calf", "hii" no "hiit"): short words are often
+abbreviations or greetings."""
 CORRECTIONS_KEPT = 20_000
 """Spelling corrections remembered, most recent first: a bound, so a long-running server's memory stays flat
 however many new words people type."""
@@ -192,17 +197,22 @@ class FindingMatcher:
         known = (
             word in self._lemmas or word in self._lemma_values or word in self._known or word in self._meant_as_written
         )
-        if known or not word.isalpha() or len(word) < 4:
+        if known or not word.isalpha() or len(word) < SHORTEST_MISSPELLING:
             return word
         limit = 1 if len(word) < 7 else 2
-        best, best_distance = word, limit + 1
+        best, best_rank = word, (limit + 1, False)  # nothing past the limit, subsequence or not
         # misspellings keep the first letter, or swap the first two: look only there ("unsightly" is no "nightly")
         swapped = [c for c in self._by_initial.get(word[1], []) if len(c) > 1 and c[1] == word[0]]
         candidates = self._by_initial.get(word[0], []) + swapped
+        if len(word) < SHORTEST_WORD_CORRECTED:  # three letters: only an inner letter left out ("clf", "dnt")
+            candidates = [
+                c for c in candidates if len(c) == len(word) + 1 and c[-1] == word[-1] and _is_subsequence(word, c)
+            ]
         for candidate in candidates:
-            distance = edit_distance(word, candidate, limit)
-            if distance < best_distance:
-                best, best_distance = candidate, distance
+            # at equal distance, a word the typed one is missing letters of: "fevr" is "fever", not "fear"
+            rank = (edit_distance(word, candidate, limit), not _is_subsequence(word, candidate))
+            if rank < best_rank:
+                best, best_rank = candidate, rank
         return best
 
     def _key_doc(self, keys: list[str]) -> Doc:
@@ -369,6 +379,15 @@ class FindingMatcher:
         for match in (m for m in matches if m.label in self._nearby_blockers):
             for near in range(sentences[match.start] - 1, sentences[match.start] + 2):
                 around.setdefault(near, set()).add(match.label)
+        in_longer = {  # a word of a longer phrase of another concept: "water" in "water tablets"
+            index
+            for index, match in enumerate(matches)
+            if any(
+                _inside(match, other) and other.end - other.start > match.end - match.start
+                for other in matches
+                if other.label != match.label and not other.label.startswith("cue:")
+            )
+        }
         for index, match in enumerate(matches):
             sentence = sentences[match.start]
             places = (
@@ -385,7 +404,8 @@ class FindingMatcher:
                 if not all(c in concepts for c in rule.all_of) or any(c in concepts for c in rule.unless):
                     continue
                 others = [concepts[c][0] for c in rule.all_of[1:]]
-                for key in concepts[rule.all_of[0]]:  # each mention of the first concept carries its own polarity
+                first, *later = concepts[rule.all_of[0]]
+                for key in [first, *(k for k in later if k[0] not in in_longer)]:  # each with its own polarity
                     yield from self._rule_hit(rule, [key, *others], matches, sentences, scopes, story_past, around)
 
     def _rule_hit(
@@ -475,6 +495,12 @@ def _distance_hits(
         exercise = found.group("at") is not None or (token is not None and sentences[token] in told_before)
         if exercise and km >= number.threshold:
             yield Status.PRESENT, found.start(), found.end()
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    """Whether `short` is `long` with letters left out."""
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _token_at(doc: Doc, offset: int) -> int | None:

@@ -114,6 +114,12 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # assertion: hypothetical, long past, figures of speech
     ("I knew about the risk of clots", {"previous_clot": U}),
     ("The next day, my feet and bottom felt numb.", {"saddle_numbness": P}),
+    # a letter left out, at equal distance from two words, is the word the letters come from
+    ("there's a red patch sprading and I have a fevr", {"fever": P, "spreading_redness": P}),
+    ("I'm shor of beath and my calf is swollen", {"breathless": P}),
+    ("my fot went cold and white", {"cold_pale_leg": P}),
+    ("hii", {"exercise_strenuous": None}),
+    ("drink loads of water and dont take water tablets", {"dehydration": A, "diuretics": A}),
     ("the bottom of my feet felt numb", {"saddle_numbness": None, "numbness": P}),
     ("I had a DVT years ago", {"previous_clot": P, "one_leg_swollen": None}),
     ("years ago my leg swelled up after a flight", {"one_leg_swollen": None}),
