@@ -1,0 +1,63 @@
+"""Warning signs typed with one letter wrong (dropped, doubled or swapped) still escalate, nearly always.
+
+People type in a hurry and on phones. Every single-letter slip of every word of four letters or more in each
+sentence below is read; a few slips make another real word ("cat" for "cast", "log" for "long"), which no
+spelling corrector can undo without guessing, so the floor is a share, measured on this code: 415 of 433.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from bot.core.engine import Engine
+from bot.core.knowledge_types import KnowledgeBase
+
+Read = Callable[[str], dict[str, str]]
+TODAY = date(2026, 12, 1)
+FLOOR = 0.95
+SIGNS = {
+    "my calf is swollen red and hot": "consultation_24",
+    "my foot went cold and white": "emergency_ambulance",
+    "I can't feel my bum and can't pee": "emergency_ambulance",
+    "my vein burst and won't stop bleeding": "emergency_ambulance",
+    "my pee is dark brown after a hard workout": "emergency",
+    "there's a red patch spreading and I have a fever": "emergency",
+    "my cast feels too tight and the pain is unbearable": "emergency",
+    "I'm short of breath and my calf is swollen": "emergency_ambulance",
+    "my leg is swollen after a long flight": "emergency",
+    "numbness between my legs and trouble peeing": "emergency_ambulance",
+}
+
+
+def slips(word: str) -> set[str]:
+    """The word with one letter after the first dropped, doubled, or swapped with the next."""
+    out = set()
+    for i in range(1, len(word)):
+        out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i] + word[i:])
+        if i < len(word) - 1:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return out - {word}
+
+
+def misspelt(sentence: str) -> Iterator[str]:
+    words = sentence.split()
+    for index, word in enumerate(words):
+        if len(word) >= 4 and word.isalpha():
+            for slip in sorted(slips(word)):
+                yield " ".join([*words[:index], slip, *words[index + 1 :]])
+
+
+def test_slips_of_one_letter_still_escalate(read: Read, engine: Engine, knowledge: KnowledgeBase) -> None:
+    levels = list(knowledge.levels)
+    reached, missed = 0, []
+    for sign, level in SIGNS.items():
+        for text in misspelt(sign):
+            if levels.index(engine.assess(read(text), TODAY).level) <= levels.index(level):
+                reached += 1
+            else:
+                missed.append(text)
+    total = reached + len(missed)
+    assert total > 400, "every sentence is read with its slips"
+    assert reached / total >= FLOOR, f"{reached}/{total}; missed: {missed}"
