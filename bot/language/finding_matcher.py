@@ -6,7 +6,7 @@ concepts and cues over those keys, so "calfs", "calves" and "calf" meet, and so 
 The text is cut into clauses at punctuation and at "but"-like words; a rule fires when all its concepts occur in
 one clause. A negation cue covers the words after it (up to a window, a clause end or a scope-ending word such
 as "but" or "and my"); a cue like "normal" covers the words before it; a hedge ("not sure if") makes a finding
-unknown. A historical cue ("years ago", "history of") reaches both ways within its clause, never past a word of
+unknown, and so does a doubt of wording ("I think"), except that a warning sign told so stands as told. A historical cue ("years ago", "history of") reaches both ways within its clause, never past a word of
 now ("...and last night my calf went cold"), and cancels what it covers: a sign long past is no sign now, unless
 the rule is about the past anyway ("had a DVT"); a denial stays one ("stopped them last year"). A long-standing
 cue ("for years", "all my life") reaches the same way and cancels only the warning signs, which warn when new: a
@@ -41,6 +41,13 @@ CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "althou
 NEARBY_SENTENCES = 3
 """How far a `nearby` rule reaches: a sentence and the two after it, as a story names the calf once and tells
 what it did two sentences on ("...the calf of my left leg. I thought I had strained it. It got worse each day")."""
+ASSERTION_CUES = frozenset(
+    {"negation_before", "negation_after", "hedge", "hedge_after", "hedge_weak", "hedge_weak_after", "historical"}
+    | {"long_standing"}
+)
+WEAK_HEDGES = frozenset({"cue:hedge_weak", "cue:hedge_weak_after"})
+"""Hedges that doubt the wording, not the thing seen ("I think my calf is swollen"): a finding is unknown, but a
+warning sign stands as told, as a triage nurse would take it."""
 STORY_MIN_SENTENCES = 3
 """The fewest sentences a message needs for its first to set the time of the rest (a story, not a chat line)."""
 STATUS_ORDER = (Status.PRESENT, Status.UNKNOWN, Status.ABSENT)
@@ -313,23 +320,23 @@ class FindingMatcher:
         times_now = enders + [m for m in matches if m.label == "cue:present"]  # "years ago ... and last night"
         listed = _list_items_joined(keys, clauses)
         scopes = _Scopes({}, {}, {}, {})
-        masks = ("cue:hedge", "cue:pseudo")
+        masks = ("cue:hedge", "cue:hedge_weak", "cue:pseudo")
         phrases = [m for m in matches if not m.label.startswith("cue:") or m.label in masks]
         undoers = {m.start for m in matches if m.label == "cue:double_negation"}
         undone: set[int] = set()  # starts of undoing words a negation before them reached
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
-            if kind not in ("negation_before", "negation_after", "hedge", "hedge_after", "historical", "long_standing"):
+            if kind not in ASSERTION_CUES:
                 continue
             if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"
             if kind == "negation_before" and cue.start in undone:
                 continue
-            if kind in ("negation_before", "hedge"):
+            if kind in ("negation_before", "hedge", "hedge_weak"):
                 span: Iterable[int] = self._forward(cue, clauses, listed, enders, window, len(keys))
                 if kind == "negation_before":
                     span = _unless_undone(list(span), undoers, undone)
-            elif kind == "hedge_after" and cue.start > 0 and keys[cue.start - 1] == "?":
+            elif kind in ("hedge_after", "hedge_weak_after") and cue.start > 0 and keys[cue.start - 1] == "?":
                 # "my heart skips? not sure": the doubt is about the question just asked
                 span = self._backward(_Match(cue.label, cue.start - 1, cue.end), clauses, enders, window)
             elif kind in ("historical", "long_standing"):
@@ -426,6 +433,10 @@ class FindingMatcher:
         own = {index for index, _ in used} | {i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)}
         tokens = set(range(key.start, key.end))
         status = _status(rule.said, tokens, scopes, own, matches)
+        weak = {i for token in tokens for i in scopes.hedged.get(token, set()) - own if matches[i].label in WEAK_HEDGES}
+        strong = any(scopes.hedged.get(token, set()) - own - weak for token in tokens)
+        # "I think my foot went cold": a doubt of wording only, so a warning sign stands as told
+        told = _status(rule.said, tokens, scopes, own | weak, matches) if weak and not strong else status
         long_past = sentences[key.start] in story_past or any(
             scopes.historical.get(token, set()) - own for token in tokens
         )
@@ -437,8 +448,10 @@ class FindingMatcher:
             scopes.long_standing.get(token, set()) - own for token in tokens
         )
         for finding in rule.findings:
-            if not (long_standing and finding in self.lexicon.warning_signs):
-                yield finding, status, start, end
+            sign = finding in self.lexicon.warning_signs
+            said = told if sign else status
+            if said is not None and not (long_standing and sign):
+                yield finding, said, start, end
 
     def _number_hits(
         self, number: NumberRule, text: str, doc: Doc, matches: list[_Match], sentences: list[int]

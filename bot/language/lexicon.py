@@ -16,6 +16,8 @@ CUE_KINDS = (
     "double_negation",
     "hedge",
     "hedge_after",
+    "hedge_weak",
+    "hedge_weak_after",
     "historical",
     "long_standing",
     "present",
@@ -86,7 +88,8 @@ class Lexicon:
     """Words never spelling-corrected: real words one or two edits from a lexicon word ("cellulite" is no
     "cellulitis", "plantar" no "plaster")."""
     warning_signs: frozenset[str] = frozenset()
-    """The red-flag findings: signs that are warnings only when new, so a long-standing cue cancels them."""
+    """The red-flag findings: signs that are warnings only when new, so a long-standing cue cancels them, and that
+    stand as told with a doubt of wording ("I think my foot went cold")."""
 
 
 def _phrases(file: KnowledgeFile, value: object, entry: str) -> tuple[str, ...]:

@@ -104,3 +104,38 @@ def test_a_reassurance_or_a_question_after_a_calm_message_escalates_nothing(
             text = calm + join.format(said=reassurance)
             reached = engine.assess(read(text), TODAY).level
             assert levels.index(reached) > levels.index("consultation_24"), f"{text!r} reached {reached}"
+
+
+OPENINGS = (
+    "Hi, ",
+    "Quick question: ",
+    "Not sure but ",
+    "Maybe it's nothing but ",
+    "Help! ",
+    "Idk if this matters but ",
+)
+ENDINGS = (
+    ", what should I do?",
+    ". Is this serious?",
+    ". Could it be a clot?",
+    ", not sure why",
+    " lol",
+    ". Please help",
+)
+
+
+@pytest.mark.parametrize(("sign", "level"), SIGNS.items(), ids=list(SIGNS))
+def test_a_sign_between_greetings_doubts_and_questions_reaches_its_level(
+    read: Read, engine: Engine, knowledge: KnowledgeBase, sign: str, level: str
+) -> None:
+    """The words around a sign ("not sure but ... should I worry?") doubt its meaning, not that it is there; "I
+    think my calf is swollen" is a sign as told, so it reaches same-day care at least."""
+    levels = list(knowledge.levels)
+    for ending in ENDINGS:
+        for opening in OPENINGS:
+            text = opening + sign[0].lower() + sign[1:] + ending
+            reached = engine.assess(read(text), TODAY).level
+            assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
+        hedged = "I think " + sign[0].lower() + sign[1:] + ending
+        reached = engine.assess(read(hedged), TODAY).level
+        assert levels.index(reached) <= levels.index("consultation_24"), f"{hedged!r} reached only {reached}"
