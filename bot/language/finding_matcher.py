@@ -6,9 +6,10 @@ concepts and cues over those keys, so "calfs", "calves" and "calf" meet, and so 
 The text is cut into clauses at punctuation and at "but"-like words; a rule fires when all its concepts occur in
 one clause. A negation cue covers the words after it (up to a window, a clause end or a scope-ending word such
 as "but" or "and my"); a cue like "normal" covers the words before it; a hedge ("not sure if") makes a finding
-unknown, and so does a doubt of wording ("I think"), except that a warning sign told so stands as told. A historical cue ("years ago", "history of") reaches both ways within its clause, never past a word of
-now ("...and last night my calf went cold"), and cancels what it covers: a sign long past is no sign now, unless
-the rule is about the past anyway ("had a DVT"); a denial stays one ("stopped them last year"). A long-standing
+unknown, and so does a doubt of wording ("I think"), except that a warning sign told so stands as told. A
+historical cue ("years ago", "history of") reaches both ways within its clause, never past a word of now ("...and
+last night my calf went cold"), and cancels what it covers: a sign long past is no sign now, unless the rule is
+about the past anyway ("had a DVT"); a denial stays one ("stopped them last year"). A long-standing
 cue ("for years", "all my life") reaches the same way and cancels only the warning signs, which warn when new: a
 leg swollen for years is no clot, cramps for years are still cramps. Pseudo-cues
 ("no thought", "no doubt") are phrases whose negation word negates nothing. These are the assertion categories of
