@@ -115,6 +115,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I knew about the risk of clots", {"previous_clot": U}),
     ("The next day, my feet and bottom felt numb.", {"saddle_numbness": P}),
     ("i have very slight numbing around the buttox and grion", {"saddle_numbness": P}),
+    ("I could feel numbness and tingling in my legs, and groin.", {"saddle_numbness": P}),
     ("What came out looked a lot like squid ink. Well, peeing squid ink kind of freaked me out.", {"dark_urine": P}),
     ("My leg was severely discoloured and almost bluish.", {"cold_pale_leg": P}),
     # a letter left out, at equal distance from two words, is the word the letters come from
