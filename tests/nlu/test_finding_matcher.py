@@ -118,6 +118,10 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I could feel numbness and tingling in my legs, and groin.", {"saddle_numbness": P}),
     ("What came out looked a lot like squid ink. Well, peeing squid ink kind of freaked me out.", {"dark_urine": P}),
     ("My leg was severely discoloured and almost bluish.", {"cold_pale_leg": P}),
+    ("One night, I took off my boot to look at them. My toes were all bright blue.", {"cold_pale_leg": P}),
+    ("my toes go blue in the cold", {"cold_pale_leg": None}),
+    ("I have purple toenails from running", {"cold_pale_leg": None}),
+    ("my big toe is purple after I kicked the door", {"cold_pale_leg": None}),
     # a letter left out, at equal distance from two words, is the word the letters come from
     ("there's a red patch sprading and I have a fevr", {"fever": P, "spreading_redness": P}),
     ("I'm shor of beath and my calf is swollen", {"breathless": P}),
