@@ -43,9 +43,18 @@ NEARBY_SENTENCES = 3
 """How far a `nearby` rule reaches: a sentence and the two after it, as a story names the calf once and tells
 what it did two sentences on ("...the calf of my left leg. I thought I had strained it. It got worse each day")."""
 ASSERTION_CUES = frozenset(
-    {"negation_before", "negation_after", "hedge", "hedge_after", "hedge_weak", "hedge_weak_after", "historical"}
-    | {"long_standing"}
+    (
+        "negation_before",
+        "negation_after",
+        "hedge",
+        "hedge_after",
+        "hedge_weak",
+        "hedge_weak_after",
+        "historical",
+        "long_standing",
+    )
 )
+"""The cue kinds that set a finding's status (negated, unknown, long past, long-standing) over a scope."""
 WEAK_HEDGES = frozenset({"cue:hedge_weak", "cue:hedge_weak_after"})
 """Hedges that doubt the wording, not the thing seen ("I think my calf is swollen"): a finding is unknown, but a
 warning sign stands as told, as a triage nurse would take it."""
@@ -445,9 +454,7 @@ class FindingMatcher:
             return  # a sign long past is no sign now; "stopped it last year" still denies it now
         start = min(m.start for _, m in used)
         end = max(m.end for _, m in used)
-        long_standing = status is Status.PRESENT and any(
-            scopes.long_standing.get(token, set()) - own for token in tokens
-        )
+        long_standing = told is Status.PRESENT and any(scopes.long_standing.get(token, set()) - own for token in tokens)
         for finding in rule.findings:
             sign = finding in self.lexicon.warning_signs
             said = told if sign else status
