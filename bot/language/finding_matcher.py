@@ -174,18 +174,13 @@ class FindingMatcher:
         if not nlp.vocab.lookups.has_table(KNOWN_WORDS):
             raise ValueError(f"the spaCy pipeline has no '{KNOWN_WORDS}' table: it predates this code; run make setup")
         self._known = nlp.vocab.lookups.get_table(KNOWN_WORDS)
-        self._meant_as_written = lexicon.meant_as_written
         self._correct = lru_cache(maxsize=CORRECTIONS_KEPT)(self._nearest_word)
         self._nearby_blockers = frozenset(concept for rule in lexicon.rules for concept in rule.unless_nearby)
         phrases = dict(lexicon.concepts)
         phrases |= {f"cue:{kind}": words for kind, words in lexicon.cues.items()}
-        vocabulary = {
-            word
-            for words in phrases.values()
-            for phrase in words
-            for word in self._split(phrase.lstrip("="))
-            if word.isalpha() and len(word) >= 4
-        }
+        listed = {word for words in phrases.values() for phrase in words for word in self._split(phrase.lstrip("="))}
+        self._meant_as_written = lexicon.meant_as_written | listed  # the lexicon's own words: "hrt" is no "hurt"
+        vocabulary = {word for word in listed if word.isalpha() and len(word) >= SHORTEST_WORD_CORRECTED}
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(vocabulary):
             self._by_initial.setdefault(word[0], []).append(word)

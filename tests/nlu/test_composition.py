@@ -130,3 +130,36 @@ def test_a_sign_between_greetings_doubts_and_questions_reaches_its_level(
         hedged = "I think " + sign[0].lower() + sign[1:] + ending
         reached = engine.assess(read(hedged), TODAY).level
         assert levels.index(reached) <= levels.index("consultation_24"), f"{hedged!r} reached only {reached}"
+
+
+RISKS = (
+    "I had knee surgery 5 days ago",
+    "I flew back from Australia on Monday",
+    "I've been in a cast for three weeks",
+    "I'm 30 weeks pregnant",
+    "I started the pill last month",
+    "I had a baby two weeks ago",
+    "I had a hip replacement last week",
+    "I'm on chemo for breast cancer",
+    "I'm on HRT",
+    "I've got a moon boot on after breaking my ankle",
+)
+CALVES = {
+    "my calf is swollen and sore": "emergency",
+    "one leg is bigger than the other": "emergency",
+    "my calf really hurts": "consultation_24",
+    "my calf is tight and tender": "consultation_24",
+}
+
+
+@pytest.mark.parametrize("risk", RISKS)
+def test_a_clot_risk_then_a_sore_or_swollen_calf_is_a_possible_clot(
+    read: Read, engine: Engine, knowledge: KnowledgeBase, risk: str
+) -> None:
+    """The issue's first miss: "I had knee surgery 5 days ago and now my calf is really swollen"."""
+    levels = list(knowledge.levels)
+    for calf, level in CALVES.items():
+        for join in (" and now {calf}", ". {Calf}", ", {calf}", " - since then {calf}"):
+            text = risk + join.format(calf=calf, Calf=calf[0].upper() + calf[1:])
+            reached = engine.assess(read(text), TODAY).level
+            assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
