@@ -141,6 +141,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I was on some drugs which caused another weight spurt", {"bleeding_wont_stop": None}),
     ("it spurted blood all over the floor from my leg", {"bleeding_wont_stop": P}),
     ("I'm confused about why my legs cramp", {"confusion": None}),
+    ("I'm confused. I've been told to drink eight glasses of water a day.", {"confusion": None}),
+    ("I'm confused and dizzy and I've been vomiting all day", {"confusion": P}),
     ("she was shivering and sweating, was spaced out and her heart was racing", {"confusion": P, "fever": P}),
     ("I'm dying to know why my legs cramp when I swim", {"fainting": None}),
     ("when it comes to drinking I'm a bit lax", {"fainting": None}),
