@@ -98,6 +98,9 @@ FAHRENHEIT_RANGE = (93.0, 110.0)
 DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 DECADE_PATTERN = re.compile(rf"\bin (?:my|his|her|their) (?:(\d)0'?s|({'|'.join(DECADES)}))\b")
 """An age told by decade: "in my 60s", "in her seventies"."""
+NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(hrs?|hours?|mins?|minutes?|days?|wks?|weeks?|yrs?|years?)")
+UNIT_NAMES = {"hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes", "wk": "week", "wks": "weeks"}
+UNIT_NAMES |= {"yr": "year", "yrs": "years"}
 SHORTEST_MISSPELLING = 3
 SHORTEST_WORD_CORRECTED = 4
 """Unknown words of four letters or more are corrected by up to one or two edits; of three, only by the one inner
@@ -238,7 +241,7 @@ class FindingMatcher:
         return [self._key(word) for word in self._words(doc)]
 
     def _words(self, doc: Doc) -> list[str]:
-        return [self._correct(token.lower_.translate(TYPOGRAPHIC)) for token in doc]
+        return [self._correct(_unit_of(token.lower_.translate(TYPOGRAPHIC))) for token in doc]
 
     def find(self, doc: Doc) -> list[FoundFinding]:
         """The findings `doc` states, one per finding id, at its first mention."""
@@ -511,6 +514,13 @@ def _distance_hits(
         exercise = found.group("at") is not None or (token is not None and sentences[token] in told_before)
         if exercise and km >= number.threshold:
             yield Status.PRESENT, found.start(), found.end()
+
+
+def _unit_of(word: str) -> str:
+    """A number run into its unit ("12hr", "45mins", "3days") read as the unit, so "12hr flight" is an "hour
+    flight"; the numbers themselves are read from the text."""
+    found = NUMBER_WITH_UNIT.fullmatch(word)
+    return UNIT_NAMES.get(found.group(1), found.group(1)) if found else word
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -40,6 +40,18 @@ PHRASINGS = {
     "my calf has been cramping for 30 minutes and won't let go": "consultation_24",
     "I've been throwing up all day and I'm on water tablets and my legs are cramping": "consultation_24",
     "my leg is bruised and swollen from the knee down after a fall and it's getting tighter": "consultation_24",
+    # text-speak, capitals and run-together numbers
+    "cant feel ma bum n cant pee": "emergency_ambulance",
+    "ma leg is swole n red n hot": "consultation_24",
+    "omg my foot is like ice n its gone white": "emergency_ambulance",
+    "my vein burst theres blood evrywhere wont stop": "emergency_ambulance",
+    "red patch spredin up my leg n i got a temp": "emergency",
+    "cant breath properly n my calf is swollen": "emergency_ambulance",
+    "leg swollen after 12hr flight": "emergency",
+    "numb between legs + cant wee": "emergency_ambulance",
+    "cramp has lasted 45 mins and wont go": "consultation_24",
+    "LEG IS SWOLLEN AND HOT AND RED": "consultation_24",
+    "short of breath...calf swollen...help": "emergency_ambulance",
 }
 
 
