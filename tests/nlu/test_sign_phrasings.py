@@ -40,6 +40,9 @@ PHRASINGS = {
     "my calf has been cramping for 30 minutes and won't let go": "consultation_24",
     "I've been throwing up all day and I'm on water tablets and my legs are cramping": "consultation_24",
     "my leg is bruised and swollen from the knee down after a fall and it's getting tighter": "consultation_24",
+    # a sign inside a worried question: the worry is about what it means, not whether it is there
+    "should I worry that my calf is swollen and red after my flight?": "consultation_24",
+    "I'm scared that my foot has gone cold and white": "emergency_ambulance",
     # text-speak, capitals and run-together numbers
     "cant feel ma bum n cant pee": "emergency_ambulance",
     "ma leg is swole n red n hot": "consultation_24",
