@@ -257,7 +257,7 @@ class FindingMatcher:
             for label, start, end in sorted(found_spans, key=lambda m: m[1:])
         ]
         clauses = _segment_ids(["" if index in joined else key for index, key in enumerate(keys)], CLAUSE_BREAKS)
-        sentences = _segment_ids(keys, SENTENCE_BREAKS)
+        sentences = _segment_ids(_wrapped_lines_joined(keys), SENTENCE_BREAKS)
         scopes = self._scopes(matches, clauses, keys)
         story_past = _story_past(matches, sentences)
         found: dict[str, tuple[Status, int, int]] = {}
@@ -296,7 +296,8 @@ class FindingMatcher:
         finding named there is asked about, not stated.
         """
         keys = self.keys(doc)
-        clauses, sentences = _segment_ids(keys, CLAUSE_BREAKS), _segment_ids(keys, SENTENCE_BREAKS)
+        clauses = _segment_ids(keys, CLAUSE_BREAKS)
+        sentences = _segment_ids(_wrapped_lines_joined(keys), SENTENCE_BREAKS)
         cues = [(self.nlp.vocab.strings[label], start) for label, start, _ in self._matcher(self._key_doc(keys))]
         telling = {start for label, start in cues if label == "cue:pseudo"}  # "when i run, ..." asks nothing
         openers = [
@@ -602,6 +603,16 @@ def _commas_between_intensifiers(keys: list[str], spans: set[tuple[int, int, int
     ends = {end for label, _, end in spans if label == intensifier}
     starts = {start for label, start, _ in spans if label == intensifier}
     return {index for index, key in enumerate(keys) if key == "," and index in ends and index + 1 in starts}
+
+
+def _wrapped_lines_joined(keys: list[str]) -> list[str]:
+    """The keys with each single line break inside a sentence left out: a text wrapped at a fixed width ("really
+    swollen,\nplus it turned red") keeps its sentences whole; a line break still ends a clause, and one after a full
+    stop, or a blank line, still ends the sentence."""
+    return [
+        "" if key == "\n" and 0 < index < len(keys) - 1 and keys[index - 1] not in SENTENCE_BREAKS else key
+        for index, key in enumerate(keys)
+    ]
 
 
 def _is_break(key: str, breaks: frozenset[str]) -> bool:

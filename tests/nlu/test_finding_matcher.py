@@ -127,6 +127,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I'm shor of beath and my calf is swollen", {"breathless": P}),
     ("my fot went cold and white", {"cold_pale_leg": P}),
     ("hii", {"exercise_strenuous": None}),
+    ("The edge of the half cast was pressing my foot.", {"cast_too_tight": P}),
+    ("one of the veins looked really swollen,\nplus it turned red and hurt to touch.", {"hard_painful_vein": P}),
     ("my leg went dead after sitting on the toilet too long", {"sudden_leg_weakness": None}),
     ("I'm on HRT and my left leg is swollen", {"clot_risk": P, "calf_pain": None}),
     ("drink loads of water and dont take water tablets", {"dehydration": A, "diuretics": A}),
