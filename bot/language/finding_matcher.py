@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.assessment import Status
-from bot.language.lexicon import Lexicon, LexiconRule, NumberRule
+from bot.language.lexicon import ASSERTION_CUE_KINDS, Lexicon, LexiconRule, NumberRule
 from bot.language.spacy_pipeline import KNOWN_WORDS
 
 if TYPE_CHECKING:
@@ -42,19 +42,6 @@ CLAUSE_BREAKS = SENTENCE_BREAKS | {",", ":", "(", ")", "but", "however", "althou
 NEARBY_SENTENCES = 3
 """How far a `nearby` rule reaches: a sentence and the two after it, as a story names the calf once and tells
 what it did two sentences on ("...the calf of my left leg. I thought I had strained it. It got worse each day")."""
-ASSERTION_CUES = frozenset(
-    (
-        "negation_before",
-        "negation_after",
-        "hedge",
-        "hedge_after",
-        "hedge_weak",
-        "hedge_weak_after",
-        "historical",
-        "long_standing",
-    )
-)
-"""The cue kinds that set a finding's status (negated, unknown, long past, long-standing) over a scope."""
 WEAK_HEDGES = frozenset({"cue:hedge_weak", "cue:hedge_weak_after"})
 """Hedges that doubt the wording, not the thing seen ("I think my calf is swollen"): a finding is unknown, but a
 warning sign stands as told, as a triage nurse would take it."""
@@ -335,7 +322,7 @@ class FindingMatcher:
         undone: set[int] = set()  # starts of undoing words a negation before them reached
         for index, cue in enumerate(matches):
             kind = cue.label.removeprefix("cue:")
-            if kind not in ASSERTION_CUES:
+            if kind not in ASSERTION_CUE_KINDS:
                 continue
             if any(p.start < cue.end <= p.end and (p.end > cue.end or p.start < cue.start) for p in phrases):
                 continue  # ends inside a longer phrase: "not" in "not sure", "can't" in "can't move my toes"

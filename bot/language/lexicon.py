@@ -10,16 +10,20 @@ from pathlib import Path
 from bot.core.knowledge_loader import KNOWLEDGE_DIR, KnowledgeFile
 from bot.core.knowledge_types import KnowledgeBase
 
-CUE_KINDS = (
+ASSERTION_CUE_KINDS = (
     "negation_before",
     "negation_after",
-    "double_negation",
     "hedge",
     "hedge_after",
     "hedge_weak",
     "hedge_weak_after",
     "historical",
     "long_standing",
+)
+"""The cue kinds that set a finding's status (negated, unknown, long past, long-standing) over a scope."""
+CUE_KINDS = (
+    *ASSERTION_CUE_KINDS,
+    "double_negation",
     "present",
     "pseudo",
     "scope_end",

@@ -9,16 +9,13 @@ sign begins, however the two are joined. And a sign denied, asked about or feare
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 
-from bot.core.engine import Engine
-from bot.core.knowledge_types import KnowledgeBase
 from tests.nlu.sign_sentences import SIGNS
 
-Read = Callable[[str], dict[str, str]]
-TODAY = date(2026, 12, 1)
+LevelOf = Callable[[str], str]
+Rank = Callable[[str], int]
 
 CONTEXTS = (
     "I've had varicose veins for years",
@@ -47,16 +44,13 @@ JOINS = (
 
 
 @pytest.mark.parametrize(("sign", "level"), SIGNS.items(), ids=list(SIGNS))
-def test_a_sign_after_any_context_reaches_its_level(
-    read: Read, engine: Engine, knowledge: KnowledgeBase, sign: str, level: str
-) -> None:
-    levels = list(knowledge.levels)
-    assert levels.index(engine.assess(read(sign), TODAY).level) <= levels.index(level), "the sign alone"
+def test_a_sign_after_any_context_reaches_its_level(level_of: LevelOf, rank: Rank, sign: str, level: str) -> None:
+    assert rank(level_of(sign)) <= rank(level), "the sign alone"
     for context in CONTEXTS:
         for join in JOINS:
             text = context + join.format(sign=sign, Sign=sign[0].upper() + sign[1:])
-            reached = engine.assess(read(text), TODAY).level
-            assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
+            reached = level_of(text)
+            assert rank(reached) <= rank(level), f"{text!r} reached only {reached}"
 
 
 CALM = (
@@ -87,14 +81,13 @@ REASSURANCES = (
 
 @pytest.mark.parametrize("calm", CALM)
 def test_a_reassurance_or_a_question_after_a_calm_message_escalates_nothing(
-    read: Read, engine: Engine, knowledge: KnowledgeBase, calm: str
+    level_of: LevelOf, rank: Rank, calm: str
 ) -> None:
-    levels = list(knowledge.levels)
     for reassurance in REASSURANCES:
         for join in (". {said}", ", {said}", " and {said}", " but {said}"):
             text = calm + join.format(said=reassurance)
-            reached = engine.assess(read(text), TODAY).level
-            assert levels.index(reached) > levels.index("consultation_24"), f"{text!r} reached {reached}"
+            reached = level_of(text)
+            assert rank(reached) > rank("consultation_24"), f"{text!r} reached {reached}"
 
 
 OPENINGS = (
@@ -117,19 +110,18 @@ ENDINGS = (
 
 @pytest.mark.parametrize(("sign", "level"), SIGNS.items(), ids=list(SIGNS))
 def test_a_sign_between_greetings_doubts_and_questions_reaches_its_level(
-    read: Read, engine: Engine, knowledge: KnowledgeBase, sign: str, level: str
+    level_of: LevelOf, rank: Rank, sign: str, level: str
 ) -> None:
     """The words around a sign ("not sure but ... should I worry?") doubt its meaning, not that it is there; "I
     think my calf is swollen" is a sign as told, so it reaches same-day care at least."""
-    levels = list(knowledge.levels)
     for ending in ENDINGS:
         for opening in OPENINGS:
             text = opening + sign[0].lower() + sign[1:] + ending
-            reached = engine.assess(read(text), TODAY).level
-            assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
+            reached = level_of(text)
+            assert rank(reached) <= rank(level), f"{text!r} reached only {reached}"
         hedged = "I think " + sign[0].lower() + sign[1:] + ending
-        reached = engine.assess(read(hedged), TODAY).level
-        assert levels.index(reached) <= levels.index("consultation_24"), f"{hedged!r} reached only {reached}"
+        reached = level_of(hedged)
+        assert rank(reached) <= rank("consultation_24"), f"{hedged!r} reached only {reached}"
 
 
 RISKS = (
@@ -153,13 +145,10 @@ CALVES = {
 
 
 @pytest.mark.parametrize("risk", RISKS)
-def test_a_clot_risk_then_a_sore_or_swollen_calf_is_a_possible_clot(
-    read: Read, engine: Engine, knowledge: KnowledgeBase, risk: str
-) -> None:
+def test_a_clot_risk_then_a_sore_or_swollen_calf_is_a_possible_clot(level_of: LevelOf, rank: Rank, risk: str) -> None:
     """The issue's first miss: "I had knee surgery 5 days ago and now my calf is really swollen"."""
-    levels = list(knowledge.levels)
     for calf, level in CALVES.items():
         for join in (" and now {calf}", ". {Calf}", ", {calf}", " - since then {calf}"):
             text = risk + join.format(calf=calf, Calf=calf[0].upper() + calf[1:])
-            reached = engine.assess(read(text), TODAY).level
-            assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
+            reached = level_of(text)
+            assert rank(reached) <= rank(level), f"{text!r} reached only {reached}"

@@ -8,15 +8,11 @@ chronic trouble); none states a warning sign.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 
-from bot.core.engine import Engine
-from bot.core.knowledge_types import KnowledgeBase
-
-Read = Callable[[str], dict[str, str]]
-TODAY = date(2026, 12, 1)
+LevelOf = Callable[[str], str]
+Rank = Callable[[str], int]
 ORDINARY = (
     "my legs ache after a long day on my feet",
     "I get restless legs at night",
@@ -47,9 +43,6 @@ ORDINARY = (
 
 
 @pytest.mark.parametrize("text", ORDINARY)
-def test_an_ordinary_complaint_stays_below_same_day_care(
-    read: Read, engine: Engine, knowledge: KnowledgeBase, text: str
-) -> None:
-    levels = list(knowledge.levels)
-    reached = engine.assess(read(text), TODAY).level
-    assert levels.index(reached) > levels.index("consultation_24"), f"{text!r} reached {reached}"
+def test_an_ordinary_complaint_stays_below_same_day_care(level_of: LevelOf, rank: Rank, text: str) -> None:
+    reached = level_of(text)
+    assert rank(reached) > rank("consultation_24"), f"{text!r} reached {reached}"

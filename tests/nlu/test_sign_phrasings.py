@@ -4,15 +4,11 @@ a red line, rock hard, flops) reaches its level on that message alone."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 
-from bot.core.engine import Engine
-from bot.core.knowledge_types import KnowledgeBase
-
-Read = Callable[[str], dict[str, str]]
-TODAY = date(2026, 12, 1)
+LevelOf = Callable[[str], str]
+Rank = Callable[[str], int]
 PHRASINGS = {
     "blood is pouring from a vein on my ankle": "emergency_ambulance",
     "my varicose vein popped and there's blood everywhere": "emergency_ambulance",
@@ -59,9 +55,6 @@ PHRASINGS = {
 
 
 @pytest.mark.parametrize(("text", "level"), PHRASINGS.items(), ids=[text[:40] for text in PHRASINGS])
-def test_a_sign_in_everyday_words_reaches_its_level(
-    read: Read, engine: Engine, knowledge: KnowledgeBase, text: str, level: str
-) -> None:
-    levels = list(knowledge.levels)
-    reached = engine.assess(read(text), TODAY).level
-    assert levels.index(reached) <= levels.index(level), f"{text!r} reached only {reached}"
+def test_a_sign_in_everyday_words_reaches_its_level(level_of: LevelOf, rank: Rank, text: str, level: str) -> None:
+    reached = level_of(text)
+    assert rank(reached) <= rank(level), f"{text!r} reached only {reached}"
