@@ -86,8 +86,16 @@ DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 DECADE_PATTERN = re.compile(rf"\bin (?:my|his|her|their) (?:(\d)0'?s|({'|'.join(DECADES)}))\b")
 """An age told by decade: "in my 60s", "in her seventies"."""
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(hrs?|hours?|mins?|minutes?|days?|wks?|weeks?|yrs?|years?)")
-UNIT_NAMES = {"hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes", "wk": "week", "wks": "weeks"}
-UNIT_NAMES |= {"yr": "year", "yrs": "years"}
+UNIT_NAMES = {
+    "hr": "hour",
+    "hrs": "hours",
+    "min": "minute",
+    "mins": "minutes",
+    "wk": "week",
+    "wks": "weeks",
+    "yr": "year",
+    "yrs": "years",
+}
 SHORTEST_MISSPELLING = 3
 SHORTEST_WORD_CORRECTED = 4
 """Unknown words of four letters or more are corrected by up to one or two edits; of three, only by the one inner
@@ -382,13 +390,14 @@ class FindingMatcher:
         for match in (m for m in matches if m.label in self._nearby_blockers):
             for near in range(sentences[match.start] - 1, sentences[match.start] + 2):
                 around.setdefault(near, set()).add(match.label)
+        concepts_found = [(index, m) for index, m in enumerate(matches) if not m.label.startswith("cue:")]
         in_longer = {  # a word of a longer phrase of another concept: "water" in "water tablets"
             index
-            for index, match in enumerate(matches)
+            for index, match in concepts_found
             if any(
                 _inside(match, other) and other.end - other.start > match.end - match.start
-                for other in matches
-                if other.label != match.label and not other.label.startswith("cue:")
+                for _, other in concepts_found
+                if other.label != match.label
             )
         }
         for index, match in enumerate(matches):
@@ -429,15 +438,15 @@ class FindingMatcher:
         own = {index for index, _ in used} | {i for i, m in enumerate(matches) if any(_inside(m, u) for _, u in used)}
         tokens = set(range(key.start, key.end))
         status = _status(rule.said, tokens, scopes, own, matches)
-        weak = {i for token in tokens for i in scopes.hedged.get(token, set()) - own if matches[i].label in WEAK_HEDGES}
-        strong = any(scopes.hedged.get(token, set()) - own - weak for token in tokens)
-        # "I think my foot went cold": a doubt of wording only, so a warning sign stands as told
-        told = _status(rule.said, tokens, scopes, own | weak, matches) if weak and not strong else status
         long_past = sentences[key.start] in story_past or any(
             scopes.historical.get(token, set()) - own for token in tokens
         )
         if status is None or (long_past and status is not Status.ABSENT and not rule.past):
             return  # a sign long past is no sign now; "stopped it last year" still denies it now
+        weak = {i for token in tokens for i in scopes.hedged.get(token, set()) - own if matches[i].label in WEAK_HEDGES}
+        strong = any(scopes.hedged.get(token, set()) - own - weak for token in tokens)
+        # "I think my foot went cold": a doubt of wording only, so a warning sign stands as told
+        told = _status(rule.said, tokens, scopes, own | weak, matches) if weak and not strong else status
         start = min(m.start for _, m in used)
         end = max(m.end for _, m in used)
         long_standing = told is Status.PRESENT and any(scopes.long_standing.get(token, set()) - own for token in tokens)
