@@ -291,6 +291,12 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("I've always got cold feet in the winter", {"cold_pale_leg": None}),
     ("I get cold hands and feet", {"cold_pale_leg": None}),
     ("the nurse couldn't find a pulse in my foot", {"cold_pale_leg": P}),
+    # how bad a pain is, said by a word beside the pain; a hard workout or a pain elsewhere is not it
+    ("I've had extreme calf pain since Sunday", {"severe_leg_pain": P}),
+    ("my thigh is unbearably sore", {"severe_leg_pain": P}),
+    ("the pain was horrendous and I could not put weight on it", {"severe_leg_pain": P}),
+    ("my legs are a bit sore after an intense workout", {"severe_leg_pain": None}),
+    ("the pain was severe in my chest", {"severe_leg_pain": None}),
 ]
 
 
