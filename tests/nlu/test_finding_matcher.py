@@ -297,6 +297,9 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     ("the pain was horrendous and I could not put weight on it", {"severe_leg_pain": P}),
     ("my legs are a bit sore after an intense workout", {"severe_leg_pain": None}),
     ("the pain was severe in my chest", {"severe_leg_pain": None}),
+    # a pain in one leg that went on for weeks, or would not ease
+    ("I had a dull ache in my right calf for a few weeks", {"lasting_calf_pain": P}),
+    ("my left calf was sore and it didn't ease all day", {"lasting_calf_pain": P}),
 ]
 
 
