@@ -300,6 +300,8 @@ CASES: list[tuple[str, dict[str, str | None]]] = [
     # a pain in one leg that went on for weeks, or would not ease
     ("I had a dull ache in my right calf for a few weeks", {"lasting_calf_pain": P}),
     ("my left calf was sore and it didn't ease all day", {"lasting_calf_pain": P}),
+    # a leg gone to sleep is numb
+    ("my left leg had fallen asleep", {"numbness": P}),
 ]
 
 
